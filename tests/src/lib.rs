@@ -1,0 +1,1 @@
+//! Black-box end-to-end tests of the `citygraph` binary live in `tests/tests/`.

@@ -19,10 +19,6 @@ fn non_empty(field: &'static str, s: &str) -> Result<(), CoreError> {
     }
 }
 
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
 /// How an international strategy sits in a city's government (a survey question).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

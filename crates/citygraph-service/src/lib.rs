@@ -1,1 +1,117 @@
-//! citygraph-service
+//! citygraph-service: the use cases every interface calls.
+//!
+//! An HTTP handler and a CLI command that do the same thing call the same function here. The
+//! [`Service`] owns the store (`Arc<dyn GraphStore>`), the current [`Snapshot`] (swapped atomically
+//! after each durable commit, so readers always see a whole version), the single writer lock, and the
+//! per-version analytics cache. It knows nothing of HTTP.
+//!
+//! Start with [`Service::commit`] (how a write becomes durable and visible), then [`entities`]
+//! (CRUD), [`import`] (bulk import and export) and [`cache`] (analytics caching).
+
+pub mod cache;
+pub mod entities;
+mod error;
+pub mod import;
+pub mod query;
+
+use std::sync::Arc;
+
+use arc_swap::ArcSwap;
+use citygraph_core::{Applied, Change, Snapshot};
+use citygraph_store::{GraphStore, LogEntry};
+use parking_lot::Mutex;
+
+pub use error::{Error, ErrorKind, LineProblem, Result};
+
+/// Tunables of the service.
+#[derive(Clone, Debug)]
+pub struct ServiceConfig {
+    /// Analytics computations allowed to run at once; more get [`Error::Busy`].
+    pub max_concurrent_computations: usize,
+    /// Seconds a busy client is told to wait.
+    pub retry_after_secs: u64,
+}
+
+impl Default for ServiceConfig {
+    fn default() -> Self {
+        ServiceConfig { max_concurrent_computations: 2, retry_after_secs: 2 }
+    }
+}
+
+/// The citygraph engine: store, current snapshot, writer lock and caches.
+pub struct Service {
+    store: Arc<dyn GraphStore>,
+    current: ArcSwap<Snapshot>,
+    writer: Mutex<()>,
+    cache: cache::Cache,
+    config: ServiceConfig,
+}
+
+impl std::fmt::Debug for Service {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Service").field("version", &self.current.load().version).finish()
+    }
+}
+
+impl Service {
+    /// Loads the graph from `store` and serves it.
+    #[tracing::instrument(skip_all)]
+    pub fn open(store: Arc<dyn GraphStore>, config: ServiceConfig) -> Result<Service> {
+        let snap = store.load()?;
+        tracing::info!(
+            version = snap.version,
+            cities = snap.cities.len(),
+            partnerships = snap.partnerships.len(),
+            networks = snap.networks.len(),
+            memberships = snap.memberships.len(),
+            "graph loaded"
+        );
+        let cache = cache::Cache::new(config.max_concurrent_computations, config.retry_after_secs);
+        Ok(Service { store, current: ArcSwap::from_pointee(snap), writer: Mutex::new(()), cache, config })
+    }
+
+    /// The current version of the graph, whole.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.current.load_full()
+    }
+
+    pub fn version(&self) -> u64 {
+        self.current.load().version
+    }
+
+    pub fn config(&self) -> &ServiceConfig {
+        &self.config
+    }
+
+    pub fn cache(&self) -> &cache::Cache {
+        &self.cache
+    }
+
+    /// Runs one logical write: `plan` turns the current snapshot into primitive changes; they are
+    /// checked on a copy, written in one store transaction (flushed), and only then made visible.
+    /// Writers are serialised; readers are never blocked and never see a partial write.
+    pub fn commit<T>(
+        &self,
+        op: &str,
+        plan: impl FnOnce(&Snapshot) -> Result<(Vec<Change>, T)>,
+    ) -> Result<(Arc<Snapshot>, Vec<Applied>, T)> {
+        let _guard = self.writer.lock();
+        let cur = self.current.load_full();
+        let (changes, extra) = plan(&cur)?;
+        if changes.is_empty() {
+            return Ok((cur, Vec::new(), extra));
+        }
+        let (mut next, applied) = cur.with_changes(&changes).map_err(|(_, e)| Error::from(e))?;
+        let version = self.store.commit(LogEntry::describe(op, &changes), &changes)?;
+        next.version = version;
+        let next = Arc::new(next);
+        self.current.store(next.clone());
+        tracing::debug!(op, version, writes = changes.len(), "committed");
+        Ok((next, applied, extra))
+    }
+
+    /// Change-log entries after `since`, oldest first.
+    pub fn changes_since(&self, since: u64, limit: usize) -> Result<Vec<citygraph_store::LogEntry>> {
+        Ok(self.store.changes_since(since, limit)?)
+    }
+}

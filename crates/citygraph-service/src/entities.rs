@@ -1,0 +1,260 @@
+//! Create, update and delete of cities, networks, memberships and partnerships.
+
+use std::sync::Arc;
+
+use citygraph_core::{
+    Change, City, CityId, Event, Membership, MembershipId, Network, NetworkId, Partnership, PartnershipId, Snapshot,
+};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::{Error, Result, Service};
+
+/// What a delete removed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct DeleteReport {
+    pub deleted: String,
+    /// Partnerships and memberships removed with it (cascading deletes).
+    pub cascaded: Vec<String>,
+    pub version: u64,
+}
+
+/// Applies an RFC 7386 JSON merge patch.
+pub fn merge_patch(target: &mut Value, patch: &Value) {
+    match patch {
+        Value::Object(p) => {
+            if !target.is_object() {
+                *target = Value::Object(Default::default());
+            }
+            let t = target.as_object_mut().expect("just made an object");
+            for (k, v) in p {
+                if v.is_null() {
+                    t.remove(k);
+                } else {
+                    merge_patch(t.entry(k.clone()).or_insert(Value::Null), v);
+                }
+            }
+        }
+        other => *target = other.clone(),
+    }
+}
+
+fn patched<T: Serialize + DeserializeOwned>(current: &T, patch: &Value, immutable: &[&'static str]) -> Result<T> {
+    if !patch.is_object() {
+        return Err(Error::BadBody("a patch must be a JSON object (RFC 7386 merge patch)".into()));
+    }
+    let mut doc = serde_json::to_value(current).map_err(|e| Error::Internal(e.to_string()))?;
+    for field in immutable {
+        if let Some(v) = patch.get(*field) {
+            if doc.get(*field) != Some(v) {
+                return Err(Error::Immutable { field, detail: format!("{field} is part of the identity; create a new record instead") });
+            }
+        }
+    }
+    merge_patch(&mut doc, patch);
+    serde_json::from_value(doc).map_err(|e| Error::BadBody(e.to_string()))
+}
+
+fn not_found(entity: &'static str, id: &str) -> Error {
+    Error::NotFound { entity, id: id.to_owned() }
+}
+
+impl Service {
+    #[tracing::instrument(skip_all, fields(city = %city.id))]
+    pub fn create_city(&self, city: City) -> Result<Arc<City>> {
+        city.validate()?;
+        let city = Arc::new(city);
+        self.commit("create_city", |s| {
+            if s.city(city.id.as_str()).is_some() {
+                return Err(Error::AlreadyExists { entity: "city", id: city.id.to_string() });
+            }
+            Ok((vec![Change::PutCity(city.clone())], ()))
+        })?;
+        Ok(city)
+    }
+
+    #[tracing::instrument(skip_all, fields(city = %id))]
+    pub fn patch_city(&self, id: &str, patch: &Value) -> Result<Arc<City>> {
+        let (snap, _, ()) = self.commit("update_city", |s| {
+            let cur = s.city(id).ok_or_else(|| not_found("city", id))?;
+            let next: City = patched(&**cur, patch, &["id"])?;
+            Ok((vec![Change::PutCity(Arc::new(next))], ()))
+        })?;
+        Ok(snap.city(id).cloned().expect("just written"))
+    }
+
+    /// Deletes a city; with `cascade`, its partnerships and memberships too (otherwise they must be
+    /// gone first).
+    #[tracing::instrument(skip_all, fields(city = %id))]
+    pub fn delete_city(&self, id: &str, cascade: bool) -> Result<DeleteReport> {
+        let (snap, _, cascaded) = self.commit("delete_city", |s| {
+            let city = s.city(id).ok_or_else(|| not_found("city", id))?;
+            let mut changes = Vec::new();
+            let mut cascaded = Vec::new();
+            if cascade {
+                for p in s.partnerships_of(id) {
+                    cascaded.push(p.id.to_string());
+                    changes.push(Change::DeletePartnership(p.id.clone()));
+                }
+                for m in s.memberships_of(id) {
+                    cascaded.push(m.id.to_string());
+                    changes.push(Change::DeleteMembership(m.id.clone()));
+                }
+            }
+            changes.push(Change::DeleteCity(city.id.clone()));
+            Ok((changes, cascaded))
+        })?;
+        Ok(DeleteReport { deleted: id.to_owned(), cascaded, version: snap.version })
+    }
+
+    #[tracing::instrument(skip_all, fields(network = %network.id))]
+    pub fn create_network(&self, network: Network) -> Result<Arc<Network>> {
+        network.validate()?;
+        let network = Arc::new(network);
+        self.commit("create_network", |s| {
+            if s.network(network.id.as_str()).is_some() {
+                return Err(Error::AlreadyExists { entity: "network", id: network.id.to_string() });
+            }
+            Ok((vec![Change::PutNetwork(network.clone())], ()))
+        })?;
+        Ok(network)
+    }
+
+    #[tracing::instrument(skip_all, fields(network = %id))]
+    pub fn patch_network(&self, id: &str, patch: &Value) -> Result<Arc<Network>> {
+        let (snap, _, ()) = self.commit("update_network", |s| {
+            let cur = s.network(id).ok_or_else(|| not_found("network", id))?;
+            let next: Network = patched(&**cur, patch, &["id"])?;
+            Ok((vec![Change::PutNetwork(Arc::new(next))], ()))
+        })?;
+        Ok(snap.network(id).cloned().expect("just written"))
+    }
+
+    #[tracing::instrument(skip_all, fields(network = %id))]
+    pub fn delete_network(&self, id: &str, cascade: bool) -> Result<DeleteReport> {
+        let (snap, _, cascaded) = self.commit("delete_network", |s| {
+            let n = s.network(id).ok_or_else(|| not_found("network", id))?;
+            let mut changes = Vec::new();
+            let mut cascaded = Vec::new();
+            if cascade {
+                for m in s.members_of(id) {
+                    cascaded.push(m.id.to_string());
+                    changes.push(Change::DeleteMembership(m.id.clone()));
+                }
+            }
+            changes.push(Change::DeleteNetwork(n.id.clone()));
+            Ok((changes, cascaded))
+        })?;
+        Ok(DeleteReport { deleted: id.to_owned(), cascaded, version: snap.version })
+    }
+
+    #[tracing::instrument(skip_all, fields(membership = %m.id))]
+    pub fn create_membership(&self, m: Membership) -> Result<Arc<Membership>> {
+        m.validate()?;
+        let m = Arc::new(m);
+        self.commit("create_membership", |s| {
+            if s.membership(m.id.as_str()).is_some() {
+                return Err(Error::AlreadyExists { entity: "membership", id: m.id.to_string() });
+            }
+            Ok((vec![Change::PutMembership(m.clone())], ()))
+        })?;
+        Ok(m)
+    }
+
+    #[tracing::instrument(skip_all, fields(membership = %id))]
+    pub fn patch_membership(&self, id: &str, patch: &Value) -> Result<Arc<Membership>> {
+        let (snap, _, ()) = self.commit("update_membership", |s| {
+            let cur = s.membership(id).ok_or_else(|| not_found("membership", id))?;
+            let next: Membership = patched(&**cur, patch, &["id", "city", "network"])?;
+            Ok((vec![Change::PutMembership(Arc::new(next))], ()))
+        })?;
+        Ok(snap.membership(id).cloned().expect("just written"))
+    }
+
+    #[tracing::instrument(skip_all, fields(membership = %id))]
+    pub fn delete_membership(&self, id: &str) -> Result<DeleteReport> {
+        let (snap, _, ()) = self.commit("delete_membership", |s| {
+            let m = s.membership(id).ok_or_else(|| not_found("membership", id))?;
+            Ok((vec![Change::DeleteMembership(m.id.clone())], ()))
+        })?;
+        Ok(DeleteReport { deleted: id.to_owned(), cascaded: vec![], version: snap.version })
+    }
+
+    #[tracing::instrument(skip_all, fields(partnership = %p.id))]
+    pub fn create_partnership(&self, p: Partnership) -> Result<Arc<Partnership>> {
+        p.validate()?;
+        let p = Arc::new(p);
+        self.commit("create_partnership", |s| {
+            if s.partnership(p.id.as_str()).is_some() {
+                return Err(Error::AlreadyExists { entity: "partnership", id: p.id.to_string() });
+            }
+            Ok((vec![Change::PutPartnership(p.clone())], ()))
+        })?;
+        Ok(p)
+    }
+
+    #[tracing::instrument(skip_all, fields(partnership = %id))]
+    pub fn delete_partnership(&self, id: &str) -> Result<DeleteReport> {
+        let (snap, _, ()) = self.commit("delete_partnership", |s| {
+            let p = s.partnership(id).ok_or_else(|| not_found("partnership", id))?;
+            Ok((vec![Change::DeletePartnership(p.id.clone())], ()))
+        })?;
+        Ok(DeleteReport { deleted: id.to_owned(), cascaded: vec![], version: snap.version })
+    }
+
+    /// Adds an event to a partnership's history, in date order (after events of the same date), and
+    /// checks the whole history again.
+    #[tracing::instrument(skip_all, fields(partnership = %id, event = %event.kind))]
+    pub fn add_event(&self, id: &str, event: Event) -> Result<Arc<Partnership>> {
+        let (snap, _, ()) = self.commit("add_event", |s| {
+            let cur = s.partnership(id).ok_or_else(|| not_found("partnership", id))?;
+            let mut next = (**cur).clone();
+            let at = next.events.partition_point(|e| e.date.first_day() <= event.date.first_day());
+            next.events.insert(at, event);
+            next.validate()?;
+            Ok((vec![Change::PutPartnership(Arc::new(next))], ()))
+        })?;
+        Ok(snap.partnership(id).cloned().expect("just written"))
+    }
+}
+
+/// Looks up an entity or says which one is missing.
+pub fn city<'a>(s: &'a Snapshot, id: &str) -> Result<&'a Arc<City>> {
+    s.city(id).ok_or_else(|| not_found("city", id))
+}
+pub fn network<'a>(s: &'a Snapshot, id: &str) -> Result<&'a Arc<Network>> {
+    s.network(id).ok_or_else(|| not_found("network", id))
+}
+pub fn membership<'a>(s: &'a Snapshot, id: &str) -> Result<&'a Arc<Membership>> {
+    s.membership(id).ok_or_else(|| not_found("membership", id))
+}
+pub fn partnership<'a>(s: &'a Snapshot, id: &str) -> Result<&'a Arc<Partnership>> {
+    s.partnership(id).ok_or_else(|| not_found("partnership", id))
+}
+
+/// Parses a path id, answering 404 (not 400) for ids that cannot exist.
+pub fn parse_city_id(id: &str) -> Result<CityId> {
+    CityId::new(id).map_err(|_| not_found("city", id))
+}
+pub fn parse_network_id(id: &str) -> Result<NetworkId> {
+    NetworkId::new(id).map_err(|_| not_found("network", id))
+}
+pub fn parse_membership_id(id: &str) -> Result<MembershipId> {
+    MembershipId::new(id).map_err(|_| not_found("membership", id))
+}
+pub fn parse_partnership_id(id: &str) -> Result<PartnershipId> {
+    PartnershipId::new(id).map_err(|_| not_found("partnership", id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_patch_follows_rfc_7386() {
+        let mut doc = serde_json::json!({"a":"b","c":{"d":"e","f":"g"}});
+        merge_patch(&mut doc, &serde_json::json!({"a":"z","c":{"f":null}}));
+        assert_eq!(doc, serde_json::json!({"a":"z","c":{"d":"e"}}));
+    }
+}

@@ -1,0 +1,162 @@
+//! Bulk import (NDJSON seed format, gen_graph CSV) and NDJSON export.
+//!
+//! An import is all or nothing: every record is checked against the current graph plus the records
+//! before it; if any line is bad, every bad line is reported (file:line, code, message) and nothing
+//! is written. Records are upserted by id; a record equal to what is stored is left alone.
+
+use std::io::Write;
+use std::path::Path;
+
+use citygraph_core::{Applied, Change};
+use citygraph_interchange::read::{self, Record};
+use serde::Serialize;
+
+use crate::{Error, LineProblem, Result, Service};
+
+/// A record with where it came from.
+#[derive(Clone, Debug)]
+pub struct Located {
+    pub file: String,
+    pub line: usize,
+    pub record: Record,
+}
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    /// Lines that were rejected (always empty in a successful import's report).
+    pub rejected: Vec<LineProblem>,
+    /// Graph version after the import.
+    pub version: u64,
+}
+
+/// Reads NDJSON or a gen_graph CSV folder from disk into located records.
+pub fn read_path(path: &Path) -> Result<Vec<Located>> {
+    let name = path.display().to_string();
+    let problem = |e: read::ReadError| {
+        Error::ImportRejected(vec![LineProblem { file: e.file.clone(), line: e.line, code: "invalid_record".into(), message: e.message }])
+    };
+    if path.is_dir() {
+        let recs = read::read_gen_graph_dir(path).map_err(problem)?;
+        return Ok(recs.into_iter().map(|record| Located { file: name.clone(), line: 0, record }).collect());
+    }
+    let recs = read::read_ndjson_file(path).map_err(problem)?;
+    Ok(recs.into_iter().map(|(line, record)| Located { file: name.clone(), line, record }).collect())
+}
+
+/// Parses an NDJSON body, collecting every bad line rather than stopping at the first.
+pub fn parse_ndjson(body: &str, file: &str) -> std::result::Result<Vec<Located>, Vec<LineProblem>> {
+    let mut out = Vec::new();
+    let mut bad = Vec::new();
+    for (i, line) in body.lines().enumerate() {
+        match read::parse_line(line) {
+            Ok(Some(record)) => out.push(Located { file: file.to_owned(), line: i + 1, record }),
+            Ok(None) => {}
+            Err(message) => bad.push(LineProblem { file: file.to_owned(), line: i + 1, code: "invalid_record".into(), message }),
+        }
+    }
+    if bad.is_empty() {
+        Ok(out)
+    } else {
+        Err(bad)
+    }
+}
+
+impl Service {
+    /// Imports records atomically (see the module docs). `progress` is called with the number of
+    /// records checked so far.
+    #[tracing::instrument(skip_all, fields(records = records.len()))]
+    pub fn import(&self, mut records: Vec<Located>, progress: &(dyn Fn(u64) + Sync)) -> Result<ImportReport> {
+        records.sort_by_key(|r| r.record.rank());
+        let (snap, applied, unchanged) = self.commit("import", |cur| {
+            let mut next = cur.clone();
+            let mut changes = Vec::with_capacity(records.len());
+            let mut problems = Vec::new();
+            let mut unchanged = 0u64;
+            for (i, loc) in records.iter().enumerate() {
+                if i % 10_000 == 0 {
+                    progress(i as u64);
+                }
+                let same = match &loc.record {
+                    Record::City(c) => next.city(c.id.as_str()).is_some_and(|x| **x == *c),
+                    Record::Network(n) => next.network(n.id.as_str()).is_some_and(|x| **x == *n),
+                    Record::Membership(m) => next.membership(m.id.as_str()).is_some_and(|x| **x == *m),
+                    Record::Partnership(p) => next.partnership(p.id.as_str()).is_some_and(|x| **x == *p),
+                };
+                if same {
+                    unchanged += 1;
+                    continue;
+                }
+                let change = loc.record.clone().into_change();
+                match next.apply(&change) {
+                    Ok(_) => changes.push(change),
+                    Err(e) => problems.push(LineProblem {
+                        file: loc.file.clone(),
+                        line: loc.line,
+                        code: e.code().to_owned(),
+                        message: format!("{} {}: {e}", change.target().0, change.target().1),
+                    }),
+                }
+            }
+            progress(records.len() as u64);
+            if !problems.is_empty() {
+                problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+                return Err(Error::ImportRejected(problems));
+            }
+            Ok((changes, unchanged))
+        })?;
+        let mut report = ImportReport { unchanged, version: snap.version, ..Default::default() };
+        for a in applied {
+            match a {
+                Applied::Created => report.created += 1,
+                Applied::Updated => report.updated += 1,
+                Applied::Deleted => {}
+            }
+        }
+        Ok(report)
+    }
+
+    /// Writes every entity of the current version as NDJSON (cities, networks, memberships,
+    /// partnerships; each in id order). Importing the output into an empty store reproduces it.
+    pub fn export_ndjson(&self, out: &mut dyn Write) -> std::io::Result<u64> {
+        let snap = self.snapshot();
+        write_ndjson_all(&snap, out)
+    }
+}
+
+/// Writes every entity of `snap` as NDJSON; returns the number of lines.
+pub fn write_ndjson_all(snap: &citygraph_core::Snapshot, out: &mut dyn Write) -> std::io::Result<u64> {
+    let mut n = 0u64;
+    let mut line = |r: Record, out: &mut dyn Write| -> std::io::Result<()> {
+        out.write_all(r.to_line().as_bytes())?;
+        out.write_all(b"\n")?;
+        n += 1;
+        Ok(())
+    };
+    for c in snap.cities.values() {
+        line(Record::City((**c).clone()), out)?;
+    }
+    for x in snap.networks.values() {
+        line(Record::Network((**x).clone()), out)?;
+    }
+    for m in snap.memberships.values() {
+        line(Record::Membership((**m).clone()), out)?;
+    }
+    for p in snap.partnerships.values() {
+        line(Record::Partnership((**p).clone()), out)?;
+    }
+    Ok(n)
+}
+
+/// Changes that would turn `Snapshot::default()` into `snap` (used by tests and tools).
+pub fn changes_of(snap: &citygraph_core::Snapshot) -> Vec<Change> {
+    let mut v = Vec::new();
+    v.extend(snap.cities.values().map(|c| Change::PutCity(c.clone())));
+    v.extend(snap.networks.values().map(|c| Change::PutNetwork(c.clone())));
+    v.extend(snap.memberships.values().map(|c| Change::PutMembership(c.clone())));
+    v.extend(snap.partnerships.values().map(|c| Change::PutPartnership(c.clone())));
+    v
+}

@@ -1,0 +1,181 @@
+//! Reads that are not analytics: lists with filters and cursors, partners on a day, histories.
+
+use std::sync::Arc;
+
+use citygraph_core::{City, CountryCode, Day, Membership, Network, Partnership, PartnershipKind, Region, Snapshot, Status};
+
+use crate::{entities, Error, Result};
+
+/// Folds a name for search: ASCII transliteration (diacritics removed), lower case.
+pub fn fold(s: &str) -> String {
+    deunicode::deunicode(s).to_lowercase()
+}
+
+/// Filters of the city list.
+#[derive(Clone, Debug, Default)]
+pub struct CityQuery {
+    pub country: Option<CountryCode>,
+    pub region: Option<Region>,
+    /// Cities that are members of this network on `as_of`.
+    pub network: Option<String>,
+    /// Substring of the name, ignoring case and diacritics.
+    pub q: Option<String>,
+    pub as_of: Option<Day>,
+    pub limit: usize,
+    /// Exclusive: the last id of the previous page.
+    pub after: Option<String>,
+}
+
+/// One page of a list.
+#[derive(Clone, Debug)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// The cursor for the next page, if there is one.
+    pub next: Option<String>,
+}
+
+/// Cities in id order, filtered, one page at a time.
+pub fn list_cities(s: &Snapshot, q: &CityQuery) -> Result<Page<Arc<City>>> {
+    if let Some(n) = &q.network {
+        entities::network(s, n)?;
+    }
+    let needle = q.q.as_deref().map(fold);
+    let day = q.as_of.unwrap_or_else(Day::today);
+    use std::ops::Bound;
+    let range = match &q.after {
+        Some(after) => s.cities.range::<_, str>((Bound::Excluded(after.as_str()), Bound::Unbounded)),
+        None => s.cities.range::<_, str>((Bound::Unbounded, Bound::Unbounded)),
+    };
+    let mut items = Vec::with_capacity(q.limit.min(1000));
+    let mut more = false;
+    for (_, c) in range {
+        if q.country.is_some_and(|x| x != c.country) || q.region.is_some_and(|x| x != c.region) {
+            continue;
+        }
+        if let Some(n) = &needle {
+            if !fold(&c.name).contains(n.as_str()) {
+                continue;
+            }
+        }
+        if let Some(net) = &q.network {
+            if !s.memberships_of(c.id.as_str()).any(|m| m.network.as_str() == net && m.in_force_on(day)) {
+                continue;
+            }
+        }
+        if items.len() == q.limit {
+            more = true;
+            break;
+        }
+        items.push(c.clone());
+    }
+    let next = if more { items.last().map(|c| c.id.to_string()) } else { None };
+    Ok(Page { items, next })
+}
+
+/// Which partner links to list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusFilter {
+    Active,
+    Suspended,
+    Ended,
+    All,
+}
+
+impl std::str::FromStr for StatusFilter {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "active" => Ok(StatusFilter::Active),
+            "suspended" => Ok(StatusFilter::Suspended),
+            "ended" => Ok(StatusFilter::Ended),
+            "all" => Ok(StatusFilter::All),
+            other => Err(Error::bad_param("status", format!("{other:?} is not one of active, suspended, ended, all"))),
+        }
+    }
+}
+
+impl StatusFilter {
+    pub fn accepts(self, s: Status) -> bool {
+        match self {
+            StatusFilter::Active => s == Status::Active,
+            StatusFilter::Suspended => s == Status::Suspended,
+            StatusFilter::Ended => s.is_ended(),
+            StatusFilter::All => true,
+        }
+    }
+}
+
+/// A partner of a city on a day.
+#[derive(Clone, Debug)]
+pub struct Partner {
+    pub city: Arc<City>,
+    pub partnership: Arc<Partnership>,
+    pub status: Status,
+}
+
+/// The partners of `city` on `day` whose link passes `status` and `kind`; links not yet established
+/// on `day` are never listed. Ordered by partner name, then id.
+pub fn partners(s: &Snapshot, city: &str, day: Day, status: StatusFilter, kind: Option<PartnershipKind>) -> Result<Vec<Partner>> {
+    let me = entities::city(s, city)?;
+    let mut out: Vec<Partner> = s
+        .partnerships_of(me.id.as_str())
+        .filter(|p| kind.is_none_or(|k| k == p.kind))
+        .filter_map(|p| {
+            let st = p.status_on(day)?;
+            if !status.accepts(st) {
+                return None;
+            }
+            let other = s.city(p.other(&me.id).as_str())?;
+            Some(Partner { city: other.clone(), partnership: p.clone(), status: st })
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.city.name, &a.city.id).cmp(&(&b.city.name, &b.city.id)));
+    Ok(out)
+}
+
+/// Members of a network (memberships in force on `day`, or all with `all`), by city id.
+pub fn members(s: &Snapshot, network: &str, day: Day, all: bool) -> Result<Vec<(Arc<Membership>, Arc<City>)>> {
+    entities::network(s, network)?;
+    Ok(s
+        .members_of(network)
+        .filter(|m| all || m.in_force_on(day))
+        .filter_map(|m| s.city(m.city.as_str()).map(|c| (m.clone(), c.clone())))
+        .collect())
+}
+
+/// Networks of a city (memberships in force on `day`, or all with `all`), by network id.
+pub fn networks_of(s: &Snapshot, city: &str, day: Day, all: bool) -> Result<Vec<(Arc<Membership>, Arc<Network>)>> {
+    entities::city(s, city)?;
+    Ok(s
+        .memberships_of(city)
+        .filter(|m| all || m.in_force_on(day))
+        .filter_map(|m| s.network(m.network.as_str()).map(|n| (m.clone(), n.clone())))
+        .collect())
+}
+
+/// One page of an id-ordered map (networks, memberships, partnerships), after the cursor `after`.
+pub fn page_of<K, V>(map: &imbl::OrdMap<K, V>, after: Option<&str>, limit: usize, keep: impl Fn(&V) -> bool) -> Page<V>
+where
+    K: Ord + Clone + std::borrow::Borrow<str> + AsRef<str>,
+    V: Clone,
+{
+    use std::ops::Bound;
+    let range = match after {
+        Some(a) => map.range::<_, str>((Bound::Excluded(a), Bound::Unbounded)),
+        None => map.range::<_, str>((Bound::Unbounded, Bound::Unbounded)),
+    };
+    let mut items: Vec<(K, V)> = Vec::new();
+    let mut more = false;
+    for (k, v) in range {
+        if !keep(v) {
+            continue;
+        }
+        if items.len() == limit {
+            more = true;
+            break;
+        }
+        items.push((k.clone(), v.clone()));
+    }
+    let next = if more { items.last().map(|(k, _)| k.as_ref().to_owned()) } else { None };
+    Page { items: items.into_iter().map(|(_, v)| v).collect(), next }
+}

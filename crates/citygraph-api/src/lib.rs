@@ -1,1 +1,187 @@
-//! citygraph-api
+//! citygraph-api: the REST API (actix-web), its JSON shapes and its OpenAPI document (utoipa).
+//!
+//! It owns the HTTP contract: routes under `/v1`, request and response DTOs ([`dto`]), the mapping of
+//! service errors to `application/problem+json` ([`error`]), bearer-token auth and CORS ([`state`]),
+//! Prometheus metrics ([`metrics`]) and the OpenAPI document ([`openapi`], committed at
+//! `api-spec/openapi.json`). It calls `citygraph-service` for everything else and never touches the
+//! store directly; it installs no tracing subscriber (the binary does).
+//!
+//! Start with [`app`], then one handler module in `routes`.
+
+pub mod dto;
+pub mod error;
+pub mod metrics;
+pub mod respond;
+pub mod routes;
+pub mod state;
+
+use std::time::Instant;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{from_fn, ErrorHandlers, Next};
+use actix_web::{web, App, HttpResponse};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::{scope, AppExt};
+use utoipa_swagger_ui::SwaggerUi;
+
+pub use state::{ApiConfig, AppState};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "citygraph",
+        description = "A graph database service for city diplomacy: cities, the city networks they belong to, their memberships, and sister-city links with the full history of each link.\n\nDates: `as_of` and every date accept `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a partial date stands for the first day of the period it names (an event dated `1957` is in force from 1957-01-01). Reads that depend on time answer for `as_of` (default: today).\n\nErrors are `application/problem+json` (RFC 9457) with a stable `code`.\n\nWrites need `Authorization: Bearer <token>`.",
+        license(name = "Apache-2.0")
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "cities", description = "Cities and their partners and networks"),
+        (name = "networks", description = "City networks and their members"),
+        (name = "memberships", description = "A city's membership of a network"),
+        (name = "partnerships", description = "Links between cities and their event history"),
+        (name = "analytics", description = "Centrality, components, paths, overlap, saturation, lapses, survival"),
+        (name = "import-export", description = "Bulk import, exports and the change feed"),
+        (name = "operations", description = "Health, readiness and metrics")
+    )
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+fn v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    use routes::{cities, networks, ops, partnerships};
+    cfg.service(cities::list_cities)
+        .service(cities::create_city)
+        .service(cities::get_city)
+        .service(cities::patch_city)
+        .service(cities::delete_city)
+        .service(cities::city_partners)
+        .service(cities::city_networks)
+        .service(networks::list_networks)
+        .service(networks::create_network)
+        .service(networks::get_network)
+        .service(networks::patch_network)
+        .service(networks::delete_network)
+        .service(networks::network_members)
+        .service(networks::list_memberships)
+        .service(networks::create_membership)
+        .service(networks::get_membership)
+        .service(networks::patch_membership)
+        .service(networks::delete_membership)
+        .service(partnerships::list_partnerships)
+        .service(partnerships::create_partnership)
+        .service(partnerships::get_partnership)
+        .service(partnerships::delete_partnership)
+        .service(partnerships::add_event)
+        .service(partnerships::history)
+        .service(ops::import)
+        .service(ops::export_ndjson)
+        .service(ops::changes);
+}
+
+fn root(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    use routes::ops;
+    cfg.service(ops::healthz)
+        .service(ops::readyz)
+        .service(ops::metrics);
+}
+
+/// The OpenAPI document of the API.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, api) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(scope::scope("/v1").configure(v1))
+        .configure(root)
+        .split_for_parts();
+    api
+}
+
+async fn track(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let start = Instant::now();
+    let method = req.method().to_string();
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let res = next.call(req).await?;
+    if let Some(state) = state {
+        let route = res
+            .request()
+            .match_pattern()
+            .unwrap_or_else(|| "unmatched".to_owned());
+        state.metrics.observe(
+            &method,
+            &route,
+            res.status().as_u16(),
+            start.elapsed().as_secs_f64(),
+        );
+    }
+    Ok(res)
+}
+
+/// The one application: routes, OpenAPI and Swagger UI, error handling, auth, CORS, tracing and
+/// metrics. The server and the tests both build it here.
+pub fn app(
+    state: web::Data<AppState>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let config = state.config.clone();
+    let cors = cors(&config.cors_origins);
+    App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .app_data(state)
+        .app_data(
+            web::JsonConfig::default()
+                .limit(config.json_limit)
+                .error_handler(error::json_error),
+        )
+        .app_data(web::PayloadConfig::new(config.import_limit))
+        .app_data(web::QueryConfig::default().error_handler(error::query_error))
+        .app_data(web::PathConfig::default().error_handler(error::path_error))
+        .service(scope::scope("/v1").configure(v1))
+        .configure(root)
+        .openapi_service(|api| SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", api))
+        .into_app()
+        .default_service(web::to(|| async { HttpResponse::NotFound().finish() }))
+        .wrap(ErrorHandlers::new().default_handler(error::to_problem))
+        .wrap(from_fn(track))
+        .wrap(tracing_actix_web::TracingLogger::default())
+        .wrap(cors)
+}
+
+fn cors(origins: &[String]) -> actix_cors::Cors {
+    let base = actix_cors::Cors::default()
+        .allowed_methods(["GET", "POST", "PATCH", "DELETE", "OPTIONS"])
+        .allowed_headers([
+            actix_web::http::header::AUTHORIZATION,
+            actix_web::http::header::CONTENT_TYPE,
+            actix_web::http::header::IF_NONE_MATCH,
+        ])
+        .expose_headers(["ETag", "X-Graph-Version", "Retry-After"])
+        .max_age(3600);
+    if origins.iter().any(|o| o == "*") {
+        return base.allow_any_origin();
+    }
+    origins.iter().fold(base, |c, o| c.allowed_origin(o))
+}

@@ -48,10 +48,14 @@ impl Day {
     /// Builds a day, checking the calendar.
     pub fn new(year: i32, month: u8, day: u8) -> Result<Day, CoreError> {
         if !(1..=9999).contains(&year) || !(1..=12).contains(&month) {
-            return Err(CoreError::InvalidDate(format!("{year:04}-{month:02}-{day:02}")));
+            return Err(CoreError::InvalidDate(format!(
+                "{year:04}-{month:02}-{day:02}"
+            )));
         }
         if day == 0 || day > days_in_month(year, month) {
-            return Err(CoreError::InvalidDate(format!("{year:04}-{month:02}-{day:02}")));
+            return Err(CoreError::InvalidDate(format!(
+                "{year:04}-{month:02}-{day:02}"
+            )));
         }
         Ok(Day { year, month, day })
     }
@@ -90,7 +94,11 @@ impl Day {
         let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
         let y = (if m <= 2 { y + 1 } else { y }) as i32;
-        Day { year: y, month: m, day: d }
+        Day {
+            year: y,
+            month: m,
+            day: d,
+        }
     }
 
     /// Today in UTC, from the system clock.
@@ -137,15 +145,27 @@ pub struct PartialDate {
 impl PartialDate {
     pub fn year(year: i32) -> Result<PartialDate, CoreError> {
         Day::new(year, 1, 1)?;
-        Ok(PartialDate { year, month: None, day: None })
+        Ok(PartialDate {
+            year,
+            month: None,
+            day: None,
+        })
     }
     pub fn month(year: i32, month: u8) -> Result<PartialDate, CoreError> {
         Day::new(year, month, 1)?;
-        Ok(PartialDate { year, month: Some(month), day: None })
+        Ok(PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
     pub fn day(year: i32, month: u8, day: u8) -> Result<PartialDate, CoreError> {
         Day::new(year, month, day)?;
-        Ok(PartialDate { year, month: Some(month), day: Some(day) })
+        Ok(PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
     }
 
     pub fn year_part(self) -> i32 {
@@ -162,14 +182,22 @@ impl PartialDate {
 
     /// The day this date stands for: the first day of its period (see the module docs).
     pub fn first_day(self) -> Day {
-        Day { year: self.year, month: self.month.unwrap_or(1), day: self.day.unwrap_or(1) }
+        Day {
+            year: self.year,
+            month: self.month.unwrap_or(1),
+            day: self.day.unwrap_or(1),
+        }
     }
 
     /// The last day of the period this date names (`1957` -> 1957-12-31).
     pub fn last_day(self) -> Day {
         let month = self.month.unwrap_or(12);
         let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
-        Day { year: self.year, month, day }
+        Day {
+            year: self.year,
+            month,
+            day,
+        }
     }
 
     /// Whether an event with this date is in force on `day` (the partial-date rule).
@@ -180,7 +208,11 @@ impl PartialDate {
 
 impl From<Day> for PartialDate {
     fn from(d: Day) -> PartialDate {
-        PartialDate { year: d.year, month: Some(d.month), day: Some(d.day) }
+        PartialDate {
+            year: d.year,
+            month: Some(d.month),
+            day: Some(d.day),
+        }
     }
 }
 
@@ -212,7 +244,8 @@ fn parse_num(s: &str, len: usize, whole: &str) -> Result<u32, CoreError> {
     if s.len() != len || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(CoreError::InvalidDate(whole.to_owned()));
     }
-    s.parse().map_err(|_| CoreError::InvalidDate(whole.to_owned()))
+    s.parse()
+        .map_err(|_| CoreError::InvalidDate(whole.to_owned()))
 }
 
 impl FromStr for PartialDate {
@@ -232,6 +265,18 @@ impl FromStr for PartialDate {
         .map_err(|_| CoreError::InvalidDate(s.to_owned()))
     }
 }
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for PartialDate {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        crate::openapi::string_schema(
+            "A date known to the year, the month or the day (YYYY, YYYY-MM or YYYY-MM-DD). It stands for the first day of the period it names.",
+            "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+        )
+    }
+}
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for PartialDate {}
 
 impl Serialize for PartialDate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -277,7 +322,19 @@ mod tests {
 
     #[test]
     fn rejects_malformed_and_impossible_dates() {
-        for s in ["", "57", "1957-6", "1957-13", "1957-02-29", "1900-02-29", "1957-06-31", "0000", "1957-06-14-01", "abcd", "1957/06"] {
+        for s in [
+            "",
+            "57",
+            "1957-6",
+            "1957-13",
+            "1957-02-29",
+            "1900-02-29",
+            "1957-06-31",
+            "0000",
+            "1957-06-14-01",
+            "abcd",
+            "1957/06",
+        ] {
             assert!(s.parse::<PartialDate>().is_err(), "{s} should be rejected");
         }
     }

@@ -22,11 +22,24 @@ pub enum CoreError {
     #[error("city {0} cannot partner with itself")]
     SelfPartnership(CityId),
     #[error("event {index} ({event} on {date}) is dated before the event before it ({previous})")]
-    EventsOutOfOrder { index: usize, event: EventType, date: PartialDate, previous: PartialDate },
+    EventsOutOfOrder {
+        index: usize,
+        event: EventType,
+        date: PartialDate,
+        previous: PartialDate,
+    },
     #[error("event {index} ({event}) cannot follow status {status}: {why}")]
-    InvalidTransition { index: usize, event: EventType, status: Status, why: &'static str },
+    InvalidTransition {
+        index: usize,
+        event: EventType,
+        status: Status,
+        why: &'static str,
+    },
     #[error("membership left on {left}, before it joined on {joined}")]
-    LeftBeforeJoined { joined: PartialDate, left: PartialDate },
+    LeftBeforeJoined {
+        joined: PartialDate,
+        left: PartialDate,
+    },
     #[error("partnership {existing} already links these cities with the same kind and is still in force")]
     DuplicatePartnership { existing: PartnershipId },
 }
@@ -65,11 +78,26 @@ pub enum ApplyError {
     #[error("partnership {0} does not exist")]
     PartnershipNotFound(String),
     #[error("{what} {id} still has {count} {dependants}: delete them first or ask for a cascading delete")]
-    InUse { what: &'static str, id: String, count: usize, dependants: &'static str },
+    InUse {
+        what: &'static str,
+        id: String,
+        count: usize,
+        dependants: &'static str,
+    },
     #[error("membership {existing} already places city {city} in network {network}")]
-    DuplicateMembership { existing: String, city: String, network: String },
+    DuplicateMembership {
+        existing: String,
+        city: String,
+        network: String,
+    },
     #[error("partnership {id} links {old_a} and {old_b}; an update cannot move it to {new_a} and {new_b}")]
-    PartnershipCitiesChanged { id: String, old_a: String, old_b: String, new_a: String, new_b: String },
+    PartnershipCitiesChanged {
+        id: String,
+        old_a: String,
+        old_b: String,
+        new_a: String,
+        new_b: String,
+    },
 }
 
 impl ApplyError {

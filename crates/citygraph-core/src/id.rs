@@ -14,7 +14,8 @@ pub fn is_slug(s: &str) -> bool {
     !b.is_empty()
         && b.len() <= 128
         && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
-        && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
 }
 
 macro_rules! slug_id {
@@ -61,6 +62,15 @@ macro_rules! slug_id {
                 &self.0
             }
         }
+
+        #[cfg(feature = "openapi")]
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                crate::openapi::slug_schema(concat!("A ", $what, " id: a lowercase slug"))
+            }
+        }
+        #[cfg(feature = "openapi")]
+        impl utoipa::ToSchema for $name {}
 
         impl std::borrow::Borrow<str> for $name {
             fn borrow(&self) -> &str {
@@ -144,9 +154,23 @@ impl CountryCode {
     }
     /// Every code accepted by [`CountryCode::new`].
     pub fn all() -> impl Iterator<Item = CountryCode> {
-        ISO_3166_1_ALPHA2.split(' ').map(|c| CountryCode::new(c).expect("table is valid"))
+        ISO_3166_1_ALPHA2
+            .split(' ')
+            .map(|c| CountryCode::new(c).expect("table is valid"))
     }
 }
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for CountryCode {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        crate::openapi::string_schema(
+            "An ISO 3166-1 alpha-2 country code, upper case",
+            "^[A-Z]{2}$",
+        )
+    }
+}
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for CountryCode {}
 
 impl fmt::Display for CountryCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -177,6 +201,7 @@ impl<'de> Deserialize<'de> for CountryCode {
 }
 
 /// The five regions of the survey behind citygraph.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Region {
@@ -252,7 +277,10 @@ mod tests {
     fn regions_round_trip_as_slugs() {
         for r in Region::ALL {
             assert_eq!(r.as_str().parse::<Region>().unwrap(), r);
-            assert_eq!(serde_json::to_string(&r).unwrap(), format!("\"{}\"", r.as_str()));
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.as_str())
+            );
         }
         assert!("Europe".parse::<Region>().is_err());
     }
@@ -261,8 +289,14 @@ mod tests {
     fn conventional_partnership_ids_ignore_order() {
         let a = CityId::new("fr-paris").unwrap();
         let b = CityId::new("it-rome").unwrap();
-        assert_eq!(PartnershipId::conventional(&a, &b), PartnershipId::conventional(&b, &a));
-        assert_eq!(PartnershipId::conventional(&a, &b).as_str(), "fr-paris--it-rome");
+        assert_eq!(
+            PartnershipId::conventional(&a, &b),
+            PartnershipId::conventional(&b, &a)
+        );
+        assert_eq!(
+            PartnershipId::conventional(&a, &b).as_str(),
+            "fr-paris--it-rome"
+        );
     }
 
     proptest! {

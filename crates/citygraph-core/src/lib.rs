@@ -14,10 +14,14 @@ pub mod date;
 pub mod error;
 pub mod id;
 pub mod model;
+#[cfg(feature = "openapi")]
+mod openapi;
 pub mod snapshot;
 
 pub use date::{Day, PartialDate, Precision};
 pub use error::{ApplyError, CoreError};
 pub use id::{CityId, CountryCode, MembershipId, NetworkId, PartnershipId, Region};
-pub use model::{City, Event, EventType, Membership, Network, Partnership, PartnershipKind, Status};
+pub use model::{
+    City, Event, EventType, Membership, Network, Partnership, PartnershipKind, Status,
+};
 pub use snapshot::{Applied, Change, Snapshot};

@@ -20,6 +20,7 @@ fn non_empty(field: &'static str, s: &str) -> Result<(), CoreError> {
 }
 
 /// How an international strategy sits in a city's government (a survey question).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StrategyKind {
@@ -29,6 +30,7 @@ pub enum StrategyKind {
 }
 
 /// A city's capacity for international work: the survey's questions plus staff count.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Capacity {
@@ -49,6 +51,7 @@ pub struct Capacity {
 }
 
 /// A city.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "CityRaw")]
 pub struct City {
@@ -118,15 +121,25 @@ impl City {
     pub fn validate(&self) -> Result<(), CoreError> {
         non_empty("name", &self.name)?;
         if !(self.lat.is_finite() && (-90.0..=90.0).contains(&self.lat)) {
-            return Err(CoreError::OutOfRange { field: "lat", detail: format!("{} is not in [-90, 90]", self.lat) });
+            return Err(CoreError::OutOfRange {
+                field: "lat",
+                detail: format!("{} is not in [-90, 90]", self.lat),
+            });
         }
         if !(self.lon.is_finite() && (-180.0..=180.0).contains(&self.lon)) {
-            return Err(CoreError::OutOfRange { field: "lon", detail: format!("{} is not in [-180, 180]", self.lon) });
+            return Err(CoreError::OutOfRange {
+                field: "lon",
+                detail: format!("{} is not in [-180, 180]", self.lon),
+            });
         }
         if let Some(q) = &self.wikidata {
-            let ok = q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit());
+            let ok =
+                q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit());
             if !ok {
-                return Err(CoreError::OutOfRange { field: "wikidata", detail: format!("{q:?} is not a Wikidata item id like Q90") });
+                return Err(CoreError::OutOfRange {
+                    field: "wikidata",
+                    detail: format!("{q:?} is not a Wikidata item id like Q90"),
+                });
             }
         }
         Ok(())
@@ -134,6 +147,7 @@ impl City {
 }
 
 /// Whether a network works worldwide or in one region or country.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
@@ -143,6 +157,7 @@ pub enum Scope {
 }
 
 /// A city network (C40, ICLEI, UCLG, ...).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "NetworkRaw")]
 pub struct Network {
@@ -228,6 +243,7 @@ impl Network {
 ///   snapshot that no longer lists it: "seen in 2019, gone in 2022" ends in 2022); otherwise never.
 ///
 /// Dates follow the partial-date rule of [`crate::date`].
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "MembershipRaw")]
 pub struct Membership {
@@ -276,7 +292,9 @@ impl TryFrom<MembershipRaw> for Membership {
     type Error = CoreError;
     fn try_from(r: MembershipRaw) -> Result<Membership, CoreError> {
         let mut m = Membership {
-            id: r.id.unwrap_or_else(|| MembershipId::conventional(&r.network, &r.city)),
+            id: r
+                .id
+                .unwrap_or_else(|| MembershipId::conventional(&r.network, &r.city)),
             city: r.city,
             network: r.network,
             joined: r.joined,
@@ -335,6 +353,7 @@ impl Membership {
 }
 
 /// The kind of a city-to-city link.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PartnershipKind {
@@ -377,6 +396,7 @@ impl std::str::FromStr for PartnershipKind {
 }
 
 /// What happened to a partnership.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventType {
@@ -416,6 +436,7 @@ impl fmt::Display for EventType {
 }
 
 /// One dated event in a partnership's history.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
@@ -434,6 +455,7 @@ pub struct Event {
 }
 
 /// The status of a partnership on a day, derived from its history.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -472,7 +494,9 @@ pub fn transition(before: Option<Status>, event: EventType) -> Result<Status, &'
     match (before, event) {
         (None, E::Established) => Ok(S::Active),
         (None, _) => Err("the link is not established yet"),
-        (Some(_), E::Established) => Err("a link is established once; a re-signing is `renewed` or a new partnership"),
+        (Some(_), E::Established) => {
+            Err("a link is established once; a re-signing is `renewed` or a new partnership")
+        }
         (Some(S::Active), E::Suspended) => Ok(S::Suspended),
         (Some(S::Suspended), E::Suspended) => Err("the link is already suspended"),
         (Some(S::Lapsed | S::Terminated), E::Suspended) => Err("an ended link cannot be suspended"),
@@ -482,7 +506,9 @@ pub fn transition(before: Option<Status>, event: EventType) -> Result<Status, &'
         (Some(S::Active | S::Suspended), E::Lapsed) => Ok(S::Lapsed),
         (Some(S::Lapsed | S::Terminated), E::Lapsed) => Err("the link has already ended"),
         (Some(S::Active | S::Suspended | S::Lapsed), E::Terminated) => Ok(S::Terminated),
-        (Some(S::Terminated), E::Terminated) => Err("events after a termination: only `renewed` may follow it"),
+        (Some(S::Terminated), E::Terminated) => {
+            Err("events after a termination: only `renewed` may follow it")
+        }
     }
 }
 
@@ -494,6 +520,7 @@ pub fn transition(before: Option<Status>, event: EventType) -> Result<Status, &'
 /// A history that starts with `established` has no status (the link does not exist yet) before that
 /// event. A history that does not start with `established` (real data often knows a link exists but
 /// not since when) is *undated*: the link counts as active on every day before its first event.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "PartnershipRaw")]
 pub struct Partnership {
@@ -535,7 +562,14 @@ impl TryFrom<PartnershipRaw> for Partnership {
             Some(id) => id,
             None => Partnership::default_id(&r.cities[0], &r.cities[1], r.kind),
         };
-        let p = Partnership { id, cities: r.cities, kind: r.kind, events: r.events, sources: r.sources, note: r.note };
+        let p = Partnership {
+            id,
+            cities: r.cities,
+            kind: r.kind,
+            events: r.events,
+            sources: r.sources,
+            note: r.note,
+        };
         p.validate()?;
         Ok(p)
     }
@@ -562,7 +596,10 @@ impl Partnership {
 
     /// Whether the history starts with an establishment (the link's start date is known).
     pub fn established(&self) -> Option<PartialDate> {
-        self.events.first().filter(|e| e.kind == EventType::Established).map(|e| e.date)
+        self.events
+            .first()
+            .filter(|e| e.kind == EventType::Established)
+            .map(|e| e.date)
     }
 
     /// The status on `day`, or `None` when the link is not established yet on that day.
@@ -572,7 +609,11 @@ impl Partnership {
 
     /// The status after every event (the current status as recorded).
     pub fn status_now(&self) -> Status {
-        let mut s = if self.established().is_some() { None } else { Some(Status::Active) };
+        let mut s = if self.established().is_some() {
+            None
+        } else {
+            Some(Status::Active)
+        };
         for e in &self.events {
             s = transition(s, e.kind).ok();
         }
@@ -582,7 +623,11 @@ impl Partnership {
     /// The date the link ended (its last lapse or termination) if its final status is ended.
     pub fn ended(&self) -> Option<PartialDate> {
         if self.status_now().is_ended() {
-            self.events.iter().rev().find(|e| matches!(e.kind, EventType::Lapsed | EventType::Terminated)).map(|e| e.date)
+            self.events
+                .iter()
+                .rev()
+                .find(|e| matches!(e.kind, EventType::Lapsed | EventType::Terminated))
+                .map(|e| e.date)
         } else {
             None
         }
@@ -612,15 +657,22 @@ pub fn validate_history(events: &[Event]) -> Result<(), CoreError> {
         if i > 0 {
             let prev = events[i - 1].date;
             if e.date.first_day() < prev.first_day() {
-                return Err(CoreError::EventsOutOfOrder { index: i, event: e.kind, date: e.date, previous: prev });
+                return Err(CoreError::EventsOutOfOrder {
+                    index: i,
+                    event: e.kind,
+                    date: e.date,
+                    previous: prev,
+                });
             }
         }
-        status = Some(transition(status, e.kind).map_err(|why| CoreError::InvalidTransition {
-            index: i,
-            event: e.kind,
-            status: status.unwrap_or(Status::Active),
-            why,
-        })?);
+        status = Some(
+            transition(status, e.kind).map_err(|why| CoreError::InvalidTransition {
+                index: i,
+                event: e.kind,
+                status: status.unwrap_or(Status::Active),
+                why,
+            })?,
+        );
     }
     Ok(())
 }
@@ -647,7 +699,14 @@ mod tests {
     use super::*;
 
     fn ev(kind: EventType, date: &str) -> Event {
-        Event { kind, date: date.parse().unwrap(), reason: None, initiated_by: None, sources: vec![], note: None }
+        Event {
+            kind,
+            date: date.parse().unwrap(),
+            reason: None,
+            initiated_by: None,
+            sources: vec![],
+            note: None,
+        }
     }
     fn day(s: &str) -> Day {
         let p: PartialDate = s.parse().unwrap();
@@ -657,7 +716,12 @@ mod tests {
 
     #[test]
     fn status_follows_the_history() {
-        let h = vec![ev(E::Established, "1990"), ev(E::Suspended, "2022-03"), ev(E::Resumed, "2023-06-01"), ev(E::Terminated, "2024")];
+        let h = vec![
+            ev(E::Established, "1990"),
+            ev(E::Suspended, "2022-03"),
+            ev(E::Resumed, "2023-06-01"),
+            ev(E::Terminated, "2024"),
+        ];
         assert_eq!(status_on(&h, day("1989-12-31")), None);
         assert_eq!(status_on(&h, day("1990-01-01")), Some(Status::Active));
         assert_eq!(status_on(&h, day("2022-02-28")), Some(Status::Active));
@@ -676,27 +740,63 @@ mod tests {
 
     #[test]
     fn rejects_events_out_of_order() {
-        let err = validate_history(&[ev(E::Established, "2000"), ev(E::Suspended, "1999-12")]).unwrap_err();
-        assert!(matches!(err, CoreError::EventsOutOfOrder { index: 1, .. }), "{err}");
+        let err = validate_history(&[ev(E::Established, "2000"), ev(E::Suspended, "1999-12")])
+            .unwrap_err();
+        assert!(
+            matches!(err, CoreError::EventsOutOfOrder { index: 1, .. }),
+            "{err}"
+        );
         assert_eq!(err.code(), "invalid_history");
     }
 
     #[test]
     fn rejects_resuming_what_is_not_suspended() {
-        let err = validate_history(&[ev(E::Established, "2000"), ev(E::Resumed, "2001")]).unwrap_err();
-        assert!(matches!(err, CoreError::InvalidTransition { index: 1, event: E::Resumed, .. }), "{err}");
+        let err =
+            validate_history(&[ev(E::Established, "2000"), ev(E::Resumed, "2001")]).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                CoreError::InvalidTransition {
+                    index: 1,
+                    event: E::Resumed,
+                    ..
+                }
+            ),
+            "{err}"
+        );
     }
 
     #[test]
     fn rejects_events_after_a_termination_except_renewal() {
-        let err = validate_history(&[ev(E::Established, "2000"), ev(E::Terminated, "2001"), ev(E::Suspended, "2002")]).unwrap_err();
-        assert!(matches!(err, CoreError::InvalidTransition { index: 2, status: Status::Terminated, .. }), "{err}");
-        validate_history(&[ev(E::Established, "2000"), ev(E::Terminated, "2001"), ev(E::Renewed, "2002")]).unwrap();
+        let err = validate_history(&[
+            ev(E::Established, "2000"),
+            ev(E::Terminated, "2001"),
+            ev(E::Suspended, "2002"),
+        ])
+        .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                CoreError::InvalidTransition {
+                    index: 2,
+                    status: Status::Terminated,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        validate_history(&[
+            ev(E::Established, "2000"),
+            ev(E::Terminated, "2001"),
+            ev(E::Renewed, "2002"),
+        ])
+        .unwrap();
     }
 
     #[test]
     fn rejects_a_second_establishment() {
-        let err = validate_history(&[ev(E::Established, "2000"), ev(E::Established, "2001")]).unwrap_err();
+        let err = validate_history(&[ev(E::Established, "2000"), ev(E::Established, "2001")])
+            .unwrap_err();
         assert!(matches!(err, CoreError::InvalidTransition { index: 1, .. }));
     }
 
@@ -704,14 +804,18 @@ mod tests {
     fn rejects_a_link_of_a_city_with_itself() {
         let json = r#"{"cities":["fr-paris","fr-paris"],"kind":"sister_city","events":[]}"#;
         let err = serde_json::from_str::<Partnership>(json).unwrap_err();
-        assert!(err.to_string().contains("cannot partner with itself"), "{err}");
+        assert!(
+            err.to_string().contains("cannot partner with itself"),
+            "{err}"
+        );
     }
 
     #[test]
     fn seed_format_lines_parse() {
         let p: Partnership = serde_json::from_str(r#"{"id":"fr-paris--it-rome","cities":["fr-paris","it-rome"],"kind":"sister_city","events":[{"type":"established","date":"1956-01-30","sources":["x"]}]}"#).unwrap();
         assert_eq!(p.established().unwrap().to_string(), "1956-01-30");
-        let m: Membership = serde_json::from_str(r#"{"city":"fr-paris","network":"c40","joined":"2005"}"#).unwrap();
+        let m: Membership =
+            serde_json::from_str(r#"{"city":"fr-paris","network":"c40","joined":"2005"}"#).unwrap();
         assert_eq!(m.id.as_str(), "c40--fr-paris");
         let c: City = serde_json::from_str(r#"{"id":"fr-paris","name":"Paris","country":"FR","region":"europe","lat":48.8566,"lon":2.3522}"#).unwrap();
         assert_eq!(c.country.as_str(), "FR");
@@ -721,33 +825,51 @@ mod tests {
 
     #[test]
     fn membership_valid_time_uses_joined_then_observations() {
-        let m: Membership = serde_json::from_str(r#"{"city":"fr-paris","network":"c40","observed":["2019"],"absent":["2022"]}"#).unwrap();
+        let m: Membership = serde_json::from_str(
+            r#"{"city":"fr-paris","network":"c40","observed":["2019"],"absent":["2022"]}"#,
+        )
+        .unwrap();
         assert!(!m.in_force_on(day("2018-12-31")));
         assert!(m.in_force_on(day("2019-01-01")));
         assert!(m.in_force_on(day("2021-12-31")));
         assert!(!m.in_force_on(day("2022-01-01")));
-        let undated: Membership = serde_json::from_str(r#"{"city":"fr-paris","network":"c40"}"#).unwrap();
+        let undated: Membership =
+            serde_json::from_str(r#"{"city":"fr-paris","network":"c40"}"#).unwrap();
         assert!(undated.in_force_on(day("1900")));
-        let left: Membership = serde_json::from_str(r#"{"city":"fr-paris","network":"c40","joined":"2005","left":"2010-06"}"#).unwrap();
-        assert!(left.in_force_on(day("2010-05-31")) && !left.in_force_on(day("2010-06-01")) && !left.in_force_on(day("2004")));
-        assert!(serde_json::from_str::<Membership>(r#"{"city":"fr-paris","network":"c40","joined":"2005","left":"2004"}"#).is_err());
+        let left: Membership = serde_json::from_str(
+            r#"{"city":"fr-paris","network":"c40","joined":"2005","left":"2010-06"}"#,
+        )
+        .unwrap();
+        assert!(
+            left.in_force_on(day("2010-05-31"))
+                && !left.in_force_on(day("2010-06-01"))
+                && !left.in_force_on(day("2004"))
+        );
+        assert!(serde_json::from_str::<Membership>(
+            r#"{"city":"fr-paris","network":"c40","joined":"2005","left":"2004"}"#
+        )
+        .is_err());
     }
 
     fn arb_history() -> impl Strategy<Value = Vec<Event>> {
-        (proptest::collection::vec((0usize..6, 0i64..4000), 0..8), any::<bool>()).prop_map(|(steps, dated)| {
-            let mut t = 0i64;
-            let mut out = Vec::new();
-            let mut status = if dated { None } else { Some(Status::Active) };
-            for (k, dt) in steps {
-                t += dt;
-                let kind = EventType::ALL[k];
-                if let Ok(s) = transition(status, kind) {
-                    status = Some(s);
-                    out.push(ev(kind, &Day::from_epoch_days(t).to_string()));
+        (
+            proptest::collection::vec((0usize..6, 0i64..4000), 0..8),
+            any::<bool>(),
+        )
+            .prop_map(|(steps, dated)| {
+                let mut t = 0i64;
+                let mut out = Vec::new();
+                let mut status = if dated { None } else { Some(Status::Active) };
+                for (k, dt) in steps {
+                    t += dt;
+                    let kind = EventType::ALL[k];
+                    if let Ok(s) = transition(status, kind) {
+                        status = Some(s);
+                        out.push(ev(kind, &Day::from_epoch_days(t).to_string()));
+                    }
                 }
-            }
-            out
-        })
+                out
+            })
     }
 
     proptest! {

@@ -43,7 +43,10 @@ impl Change {
     pub fn is_delete(&self) -> bool {
         matches!(
             self,
-            Change::DeleteCity(_) | Change::DeleteNetwork(_) | Change::DeleteMembership(_) | Change::DeletePartnership(_)
+            Change::DeleteCity(_)
+                | Change::DeleteNetwork(_)
+                | Change::DeleteMembership(_)
+                | Change::DeletePartnership(_)
         )
     }
 }
@@ -105,7 +108,10 @@ impl Snapshot {
     }
 
     /// Partnerships that involve `city`, in id order.
-    pub fn partnerships_of<'a>(&'a self, city: &str) -> impl Iterator<Item = &'a Arc<Partnership>> + 'a {
+    pub fn partnerships_of<'a>(
+        &'a self,
+        city: &str,
+    ) -> impl Iterator<Item = &'a Arc<Partnership>> + 'a {
         self.links_of
             .get(city)
             .into_iter()
@@ -114,7 +120,10 @@ impl Snapshot {
     }
 
     /// Memberships of `city`, in id order.
-    pub fn memberships_of<'a>(&'a self, city: &str) -> impl Iterator<Item = &'a Arc<Membership>> + 'a {
+    pub fn memberships_of<'a>(
+        &'a self,
+        city: &str,
+    ) -> impl Iterator<Item = &'a Arc<Membership>> + 'a {
         self.memberships_of_city
             .get(city)
             .into_iter()
@@ -123,7 +132,10 @@ impl Snapshot {
     }
 
     /// Memberships in `network`, in id order.
-    pub fn members_of<'a>(&'a self, network: &str) -> impl Iterator<Item = &'a Arc<Membership>> + 'a {
+    pub fn members_of<'a>(
+        &'a self,
+        network: &str,
+    ) -> impl Iterator<Item = &'a Arc<Membership>> + 'a {
         self.members_of_network
             .get(network)
             .into_iter()
@@ -137,7 +149,11 @@ impl Snapshot {
         match change {
             Change::PutCity(c) => {
                 c.validate()?;
-                Ok(if self.cities.insert(c.id.clone(), c.clone()).is_some() { Applied::Updated } else { Applied::Created })
+                Ok(if self.cities.insert(c.id.clone(), c.clone()).is_some() {
+                    Applied::Updated
+                } else {
+                    Applied::Created
+                })
             }
             Change::DeleteCity(id) => {
                 if !self.cities.contains_key(id) {
@@ -145,18 +161,32 @@ impl Snapshot {
                 }
                 let links = self.links_of.get(id).map_or(0, |s| s.len());
                 if links > 0 {
-                    return Err(ApplyError::InUse { what: "city", id: id.to_string(), count: links, dependants: "partnerships" });
+                    return Err(ApplyError::InUse {
+                        what: "city",
+                        id: id.to_string(),
+                        count: links,
+                        dependants: "partnerships",
+                    });
                 }
                 let ms = self.memberships_of_city.get(id).map_or(0, |s| s.len());
                 if ms > 0 {
-                    return Err(ApplyError::InUse { what: "city", id: id.to_string(), count: ms, dependants: "memberships" });
+                    return Err(ApplyError::InUse {
+                        what: "city",
+                        id: id.to_string(),
+                        count: ms,
+                        dependants: "memberships",
+                    });
                 }
                 self.cities.remove(id);
                 Ok(Applied::Deleted)
             }
             Change::PutNetwork(n) => {
                 n.validate()?;
-                Ok(if self.networks.insert(n.id.clone(), n.clone()).is_some() { Applied::Updated } else { Applied::Created })
+                Ok(if self.networks.insert(n.id.clone(), n.clone()).is_some() {
+                    Applied::Updated
+                } else {
+                    Applied::Created
+                })
             }
             Change::DeleteNetwork(id) => {
                 if !self.networks.contains_key(id) {
@@ -164,7 +194,12 @@ impl Snapshot {
                 }
                 let ms = self.members_of_network.get(id).map_or(0, |s| s.len());
                 if ms > 0 {
-                    return Err(ApplyError::InUse { what: "network", id: id.to_string(), count: ms, dependants: "memberships" });
+                    return Err(ApplyError::InUse {
+                        what: "network",
+                        id: id.to_string(),
+                        count: ms,
+                        dependants: "memberships",
+                    });
                 }
                 self.networks.remove(id);
                 Ok(Applied::Deleted)
@@ -185,7 +220,11 @@ impl Snapshot {
                 add_to(&mut self.memberships_of_city, &m.city, m.id.clone());
                 add_to(&mut self.members_of_network, &m.network, m.id.clone());
                 self.memberships.insert(m.id.clone(), m.clone());
-                Ok(if old.is_some() { Applied::Updated } else { Applied::Created })
+                Ok(if old.is_some() {
+                    Applied::Updated
+                } else {
+                    Applied::Created
+                })
             }
             Change::DeleteMembership(id) => {
                 let Some(old) = self.memberships.remove(id) else {
@@ -222,7 +261,11 @@ impl Snapshot {
                     add_to(&mut self.links_of, &p.cities[1], p.id.clone());
                 }
                 self.partnerships.insert(p.id.clone(), p.clone());
-                Ok(if old.is_some() { Applied::Updated } else { Applied::Created })
+                Ok(if old.is_some() {
+                    Applied::Updated
+                } else {
+                    Applied::Created
+                })
             }
             Change::DeletePartnership(id) => {
                 let Some(old) = self.partnerships.remove(id) else {
@@ -253,7 +296,10 @@ impl Snapshot {
             }
             if let Some(q) = self.partnerships.get(pid) {
                 if q.kind == p.kind && q.involves(other) && !q.status_now().is_ended() {
-                    return Err(CoreError::DuplicatePartnership { existing: q.id.clone() }.into());
+                    return Err(CoreError::DuplicatePartnership {
+                        existing: q.id.clone(),
+                    }
+                    .into());
                 }
             }
         }
@@ -262,7 +308,10 @@ impl Snapshot {
 
     /// Applies a list of changes to a copy and returns it, or the index and error of the first change
     /// that fails (the original is untouched either way).
-    pub fn with_changes(&self, changes: &[Change]) -> Result<(Snapshot, Vec<Applied>), (usize, ApplyError)> {
+    pub fn with_changes(
+        &self,
+        changes: &[Change],
+    ) -> Result<(Snapshot, Vec<Applied>), (usize, ApplyError)> {
         let mut next = self.clone();
         let mut applied = Vec::with_capacity(changes.len());
         for (i, c) in changes.iter().enumerate() {
@@ -272,8 +321,13 @@ impl Snapshot {
     }
 
     /// Partnerships in force (active or suspended, or any status when `include_ended`) on `day`.
-    pub fn partnerships_on(&self, day: Day) -> impl Iterator<Item = (&Arc<Partnership>, crate::model::Status)> {
-        self.partnerships.values().filter_map(move |p| p.status_on(day).map(|s| (p, s)))
+    pub fn partnerships_on(
+        &self,
+        day: Day,
+    ) -> impl Iterator<Item = (&Arc<Partnership>, crate::model::Status)> {
+        self.partnerships
+            .values()
+            .filter_map(move |p| p.status_on(day).map(|s| (p, s)))
     }
 }
 
@@ -299,29 +353,41 @@ mod tests {
         let (s, _) = s
             .with_changes(&[city("a"), city("b"), link(r#"{"cities":["a","b"],"kind":"sister_city","events":[{"type":"established","date":"1990"}]}"#)])
             .unwrap();
-        let dup = link(r#"{"id":"b--a--2","cities":["b","a"],"kind":"sister_city","events":[{"type":"established","date":"2000"}]}"#);
+        let dup = link(
+            r#"{"id":"b--a--2","cities":["b","a"],"kind":"sister_city","events":[{"type":"established","date":"2000"}]}"#,
+        );
         let (i, e) = s.with_changes(&[dup]).unwrap_err();
         assert_eq!((i, e.code()), (0, "duplicate_partnership"));
         // Another kind is fine, and so is a new link once the old one has ended.
         let other = link(r#"{"cities":["b","a"],"kind":"friendship_city"}"#);
         s.with_changes(&[other]).unwrap();
-        let ended = link(r#"{"cities":["a","b"],"kind":"sister_city","events":[{"type":"established","date":"1990"},{"type":"terminated","date":"1999"}]}"#);
-        let again = link(r#"{"id":"a--b--2","cities":["a","b"],"kind":"sister_city","events":[{"type":"established","date":"2000"}]}"#);
+        let ended = link(
+            r#"{"cities":["a","b"],"kind":"sister_city","events":[{"type":"established","date":"1990"},{"type":"terminated","date":"1999"}]}"#,
+        );
+        let again = link(
+            r#"{"id":"a--b--2","cities":["a","b"],"kind":"sister_city","events":[{"type":"established","date":"2000"}]}"#,
+        );
         s.with_changes(&[ended, again]).unwrap();
     }
 
     #[test]
     fn rejects_links_to_unknown_cities_and_leaves_the_snapshot_alone() {
         let (s, _) = Snapshot::default().with_changes(&[city("a")]).unwrap();
-        let (i, e) = s.with_changes(&[city("b"), link(r#"{"cities":["a","zz"]}"#)]).unwrap_err();
+        let (i, e) = s
+            .with_changes(&[city("b"), link(r#"{"cities":["a","zz"]}"#)])
+            .unwrap_err();
         assert_eq!((i, e.code()), (1, "city_not_found"));
         assert!(s.city("b").is_none());
     }
 
     #[test]
     fn deleting_a_linked_city_is_refused() {
-        let (s, _) = Snapshot::default().with_changes(&[city("a"), city("b"), link(r#"{"cities":["a","b"]}"#)]).unwrap();
-        let (_, e) = s.with_changes(&[Change::DeleteCity(CityId::new("a").unwrap())]).unwrap_err();
+        let (s, _) = Snapshot::default()
+            .with_changes(&[city("a"), city("b"), link(r#"{"cities":["a","b"]}"#)])
+            .unwrap();
+        let (_, e) = s
+            .with_changes(&[Change::DeleteCity(CityId::new("a").unwrap())])
+            .unwrap_err();
         assert_eq!(e.code(), "still_referenced");
         let (s2, _) = s
             .with_changes(&[
@@ -330,6 +396,10 @@ mod tests {
             ])
             .unwrap();
         assert!(s2.partnerships_of("b").next().is_none());
-        assert_eq!(s.partnerships_of("b").count(), 1, "the old version is untouched");
+        assert_eq!(
+            s.partnerships_of("b").count(),
+            1,
+            "the old version is untouched"
+        );
     }
 }

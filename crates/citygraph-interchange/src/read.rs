@@ -13,8 +13,8 @@ use std::sync::Arc;
 
 use citygraph_core::model::{Event, EventType, Scope};
 use citygraph_core::{
-    Change, City, CityId, CountryCode, Membership, MembershipId, Network, NetworkId, PartialDate, Partnership,
-    PartnershipKind, Region, Snapshot,
+    Change, City, CityId, CountryCode, Membership, MembershipId, Network, NetworkId, PartialDate,
+    Partnership, PartnershipKind, Region, Snapshot,
 };
 use serde::{Deserialize, Serialize};
 
@@ -80,7 +80,11 @@ impl fmt::Display for ReadError {
 }
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> ReadError {
-    ReadError { file: file.to_owned(), line, message: message.into() }
+    ReadError {
+        file: file.to_owned(),
+        line,
+        message: message.into(),
+    }
 }
 
 /// Parses one line of the seed format; `Ok(None)` for a blank line.
@@ -115,12 +119,19 @@ pub fn read_ndjson_file(path: &Path) -> Result<Vec<(usize, Record)>, ReadError> 
     read_ndjson(BufReader::with_capacity(1 << 20, f), &name)
 }
 
-fn opt_year(s: &str, file: &str, line: usize, field: &str) -> Result<Option<PartialDate>, ReadError> {
+fn opt_year(
+    s: &str,
+    file: &str,
+    line: usize,
+    field: &str,
+) -> Result<Option<PartialDate>, ReadError> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
     }
-    s.parse::<PartialDate>().map(Some).map_err(|e| err(file, line, format!("{field}: {e}")))
+    s.parse::<PartialDate>()
+        .map(Some)
+        .map_err(|e| err(file, line, format!("{field}: {e}")))
 }
 
 fn csv_rows(dir: &Path, name: &str) -> Result<(String, csv::Reader<File>), ReadError> {
@@ -132,15 +143,28 @@ fn csv_rows(dir: &Path, name: &str) -> Result<(String, csv::Reader<File>), ReadE
     Ok((file, rdr))
 }
 
-fn header_index(rdr: &mut csv::Reader<File>, file: &str, names: &[&str]) -> Result<Vec<usize>, ReadError> {
-    let headers = rdr.headers().map_err(|e| err(file, 1, e.to_string()))?.clone();
+fn header_index(
+    rdr: &mut csv::Reader<File>,
+    file: &str,
+    names: &[&str],
+) -> Result<Vec<usize>, ReadError> {
+    let headers = rdr
+        .headers()
+        .map_err(|e| err(file, 1, e.to_string()))?
+        .clone();
     names
         .iter()
         .map(|n| {
-            headers
-                .iter()
-                .position(|h| h == *n)
-                .ok_or_else(|| err(file, 1, format!("missing column {n:?} (found {:?})", headers.iter().collect::<Vec<_>>())))
+            headers.iter().position(|h| h == *n).ok_or_else(|| {
+                err(
+                    file,
+                    1,
+                    format!(
+                        "missing column {n:?} (found {:?})",
+                        headers.iter().collect::<Vec<_>>()
+                    ),
+                )
+            })
         })
         .collect()
 }
@@ -155,7 +179,19 @@ pub fn read_gen_graph_dir(dir: &Path) -> Result<Vec<Record>, ReadError> {
     let mut out = Vec::new();
 
     let (file, mut rdr) = csv_rows(dir, "cities.csv")?;
-    let ix = header_index(&mut rdr, &file, &["id", "name", "country", "region", "lat", "lon", "population"])?;
+    let ix = header_index(
+        &mut rdr,
+        &file,
+        &[
+            "id",
+            "name",
+            "country",
+            "region",
+            "lat",
+            "lon",
+            "population",
+        ],
+    )?;
     for (i, row) in rdr.records().enumerate() {
         let line = i + 2;
         let row = row.map_err(|e| err(&file, line, e.to_string()))?;
@@ -166,9 +202,20 @@ pub fn read_gen_graph_dir(dir: &Path) -> Result<Vec<Record>, ReadError> {
             name: f(1).to_owned(),
             country: CountryCode::new(f(2)).map_err(|e| bad(e.to_string()))?,
             region: f(3).parse::<Region>().map_err(|e| bad(e.to_string()))?,
-            lat: f(4).parse().map_err(|_| bad(format!("lat: {:?} is not a number", f(4))))?,
-            lon: f(5).parse().map_err(|_| bad(format!("lon: {:?} is not a number", f(5))))?,
-            population: if f(6).is_empty() { None } else { Some(f(6).parse().map_err(|_| bad(format!("population: {:?}", f(6))))?) },
+            lat: f(4)
+                .parse()
+                .map_err(|_| bad(format!("lat: {:?} is not a number", f(4))))?,
+            lon: f(5)
+                .parse()
+                .map_err(|_| bad(format!("lon: {:?} is not a number", f(5))))?,
+            population: if f(6).is_empty() {
+                None
+            } else {
+                Some(
+                    f(6).parse()
+                        .map_err(|_| bad(format!("population: {:?}", f(6))))?,
+                )
+            },
             wikidata: None,
             geonames: None,
             capacity: None,
@@ -179,18 +226,30 @@ pub fn read_gen_graph_dir(dir: &Path) -> Result<Vec<Record>, ReadError> {
     }
 
     let (file, mut rdr) = csv_rows(dir, "networks.csv")?;
-    let ix = header_index(&mut rdr, &file, &["id", "name", "kind", "region", "founded"])?;
+    let ix = header_index(
+        &mut rdr,
+        &file,
+        &["id", "name", "kind", "region", "founded"],
+    )?;
     for (i, row) in rdr.records().enumerate() {
         let line = i + 2;
         let row = row.map_err(|e| err(&file, line, e.to_string()))?;
         let f = |k: usize| row.get(ix[k]).unwrap_or("");
         let bad = |m: String| err(&file, line, m);
-        let region = if f(3).is_empty() { None } else { Some(f(3).parse::<Region>().map_err(|e| bad(e.to_string()))?) };
+        let region = if f(3).is_empty() {
+            None
+        } else {
+            Some(f(3).parse::<Region>().map_err(|e| bad(e.to_string()))?)
+        };
         let network = Network {
             id: NetworkId::new(f(0)).map_err(|e| bad(e.to_string()))?,
             name: f(1).to_owned(),
             founded: opt_year(f(4), &file, line, "founded")?,
-            scope: Some(if f(2) == "regional" { Scope::Regional } else { Scope::Global }),
+            scope: Some(if f(2) == "regional" {
+                Scope::Regional
+            } else {
+                Scope::Global
+            }),
             region,
             focus: vec![],
             secretariat: None,
@@ -236,8 +295,20 @@ pub fn read_gen_graph_dir(dir: &Path) -> Result<Vec<Record>, ReadError> {
         let b = CityId::new(f(1)).map_err(|e| bad(e.to_string()))?;
         let mut events = Vec::with_capacity(2);
         for (k, kind) in [(2, EventType::Established), (3, EventType::Lapsed)] {
-            if let Some(date) = opt_year(f(k), &file, line, if k == 2 { "established" } else { "lapsed" })? {
-                events.push(Event { kind, date, reason: None, initiated_by: None, sources: vec![], note: None });
+            if let Some(date) = opt_year(
+                f(k),
+                &file,
+                line,
+                if k == 2 { "established" } else { "lapsed" },
+            )? {
+                events.push(Event {
+                    kind,
+                    date,
+                    reason: None,
+                    initiated_by: None,
+                    sources: vec![],
+                    note: None,
+                });
             }
         }
         let p = Partnership {
@@ -298,7 +369,8 @@ mod tests {
         assert!(e.to_string().starts_with("x.ndjson:3: "), "{e}");
         let e = parse_line(r#"{"type":"planet","id":"x"}"#).unwrap_err();
         assert!(e.contains("unknown variant"), "{e}");
-        let e = parse_line(r#"{"type":"network","id":"c40","name":"C40","foundd":"2005"}"#).unwrap_err();
+        let e = parse_line(r#"{"type":"network","id":"c40","name":"C40","foundd":"2005"}"#)
+            .unwrap_err();
         assert!(e.contains("unknown field"), "{e}");
     }
 
@@ -307,13 +379,33 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("cities.csv"), "id,name,country,region,subregion,lat,lon,population\nc1,City-1,FR,europe,Western Europe,48.1,2.2,50000\nc2,City-2,DE,europe,Western Europe,50.0,8.0,60000\n").unwrap();
         std::fs::write(dir.path().join("networks.csv"), "id,name,kind,region,founded\nn0,GlobalNet-0,global,,1990\nn1,RegionalNet-1,regional,europe,2001\n").unwrap();
-        std::fs::write(dir.path().join("memberships.csv"), "city,network,joined,left\nc1,n0,1995,\nc2,n1,2002,2010\n").unwrap();
-        std::fs::write(dir.path().join("partnerships.csv"), "a,b,established,lapsed\nc2,c1,1960,1999\n").unwrap();
+        std::fs::write(
+            dir.path().join("memberships.csv"),
+            "city,network,joined,left\nc1,n0,1995,\nc2,n1,2002,2010\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("partnerships.csv"),
+            "a,b,established,lapsed\nc2,c1,1960,1999\n",
+        )
+        .unwrap();
         let snap = snapshot_from_records(read_gen_graph_dir(dir.path()).unwrap()).unwrap();
-        assert_eq!((snap.cities.len(), snap.networks.len(), snap.memberships.len(), snap.partnerships.len()), (2, 2, 2, 1));
+        assert_eq!(
+            (
+                snap.cities.len(),
+                snap.networks.len(),
+                snap.memberships.len(),
+                snap.partnerships.len()
+            ),
+            (2, 2, 2, 1)
+        );
         let p = snap.partnership("c1--c2").unwrap();
         assert_eq!(p.status_now(), citygraph_core::Status::Lapsed);
-        std::fs::write(dir.path().join("partnerships.csv"), "a,b,established,lapsed\nc2,c1,1960,1999\nc1,c1,1960,\n").unwrap();
+        std::fs::write(
+            dir.path().join("partnerships.csv"),
+            "a,b,established,lapsed\nc2,c1,1960,1999\nc1,c1,1960,\n",
+        )
+        .unwrap();
         let e = read_gen_graph_dir(dir.path()).unwrap_err();
         assert_eq!(e.line, 3);
         assert!(e.message.contains("itself"), "{e}");

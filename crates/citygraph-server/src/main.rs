@@ -1,1 +1,306 @@
-fn main() {}
+//! citygraph: the binary. Subcommands `serve`, `import`, `export`, `openapi` and `seed build`.
+//!
+//! This crate owns configuration (flags and `CITYGRAPH_*` environment variables), the tracing
+//! subscriber, the progress bar, and the wiring of store, service and API. It is the only crate that
+//! uses `anyhow`.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{bail, Context, Result};
+use citygraph_api::{ApiConfig, AppState};
+use citygraph_service::import::{read_path, Located};
+use citygraph_service::{Service, ServiceConfig};
+use citygraph_store::SledStore;
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "citygraph",
+    version,
+    about = "A graph database service for city diplomacy"
+)]
+struct Cli {
+    /// Folder of the embedded database.
+    #[arg(
+        long,
+        global = true,
+        env = "CITYGRAPH_DATA_DIR",
+        default_value = "./citygraph-data"
+    )]
+    data_dir: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the HTTP service (loads the seed data into an empty data folder first).
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "CITYGRAPH_BIND", default_value = "127.0.0.1:8080")]
+        bind: String,
+        /// Seed folder loaded when the data folder is empty.
+        #[arg(long, env = "CITYGRAPH_SEED_DIR", default_value = "seed-data")]
+        seed_dir: PathBuf,
+        /// Seed files to leave out (comma-separated file names, e.g. memberships-climactor.ndjson).
+        #[arg(long, env = "CITYGRAPH_SEED_EXCLUDE", value_delimiter = ',')]
+        seed_exclude: Vec<String>,
+        /// Do not load the seed data into an empty data folder.
+        #[arg(long)]
+        no_seed: bool,
+        /// Bearer tokens accepted for writes (comma-separated).
+        #[arg(
+            long,
+            env = "CITYGRAPH_API_TOKENS",
+            value_delimiter = ',',
+            hide_env_values = true
+        )]
+        api_tokens: Vec<String>,
+        /// Require a token for reads too (`1`/`true`).
+        #[arg(long, env = "CITYGRAPH_READ_AUTH", default_value = "0")]
+        read_auth: String,
+        /// Origins allowed by CORS (comma-separated; `*` for any).
+        #[arg(long, env = "CITYGRAPH_CORS_ORIGINS", value_delimiter = ',')]
+        cors_origins: Vec<String>,
+        /// Largest JSON body, in bytes.
+        #[arg(long, env = "CITYGRAPH_JSON_LIMIT", default_value_t = 1 << 20)]
+        json_limit: usize,
+        /// Largest import body, in bytes.
+        #[arg(long, env = "CITYGRAPH_IMPORT_LIMIT", default_value_t = 256 << 20)]
+        import_limit: usize,
+        /// Analytics computations allowed at once (more get 503 with Retry-After).
+        #[arg(long, env = "CITYGRAPH_MAX_COMPUTATIONS", default_value_t = 2)]
+        max_computations: usize,
+        /// HTTP worker threads (default: one per core).
+        #[arg(long, env = "CITYGRAPH_WORKERS")]
+        workers: Option<usize>,
+    },
+    /// Import NDJSON seed-format files or gen_graph CSV folders, all or nothing.
+    Import {
+        /// Files (.ndjson) or folders (cities.csv, partnerships.csv, networks.csv, memberships.csv).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Export the graph.
+    Export {
+        /// Output format.
+        #[arg(long, default_value = "ndjson")]
+        format: String,
+        /// Output file (`-` for standard output).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Print the OpenAPI document.
+    Openapi,
+}
+
+fn main() -> Result<()> {
+    let cli = Cli::parse();
+    init_tracing();
+    match cli.command {
+        Command::Serve {
+            bind,
+            seed_dir,
+            seed_exclude,
+            no_seed,
+            api_tokens,
+            read_auth,
+            cors_origins,
+            json_limit,
+            import_limit,
+            max_computations,
+            workers,
+        } => {
+            let svc = open_service(&cli.data_dir, max_computations)?;
+            if svc.version() == 0 && !no_seed {
+                load_seed(&svc, &seed_dir, &seed_exclude)?;
+            }
+            let tokens: Vec<String> = api_tokens
+                .into_iter()
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty())
+                .collect();
+            if tokens.is_empty() {
+                tracing::warn!("no API tokens configured (CITYGRAPH_API_TOKENS): this server refuses every write");
+            }
+            let config = ApiConfig {
+                tokens,
+                read_auth: matches!(read_auth.as_str(), "1" | "true" | "yes"),
+                cors_origins: cors_origins.into_iter().filter(|o| !o.is_empty()).collect(),
+                json_limit,
+                import_limit,
+            };
+            serve(Arc::new(svc), config, &bind, workers)
+        }
+        Command::Import { files } => {
+            let svc = open_service(&cli.data_dir, 1)?;
+            let mut records: Vec<Located> = Vec::new();
+            for f in &files {
+                records.extend(read_path(f).map_err(report_import_error)?);
+            }
+            let report = import_with_progress(&svc, records)?;
+            println!("{}", serde_json::to_string_pretty(&report)?);
+            Ok(())
+        }
+        Command::Export { format, out } => {
+            let svc = open_service(&cli.data_dir, 1)?;
+            if format != "ndjson" {
+                bail!("unknown export format {format:?}: expected ndjson");
+            }
+            let n = if out.as_os_str() == "-" {
+                let stdout = std::io::stdout();
+                let mut w = std::io::BufWriter::new(stdout.lock());
+                let n = svc.export_ndjson(&mut w)?;
+                w.flush()?;
+                n
+            } else {
+                let tmp = out.with_extension("partial");
+                let mut w = std::io::BufWriter::new(
+                    std::fs::File::create(&tmp)
+                        .with_context(|| format!("creating {}", tmp.display()))?,
+                );
+                let n = svc.export_ndjson(&mut w)?;
+                w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+                std::fs::rename(&tmp, &out)
+                    .with_context(|| format!("writing {}", out.display()))?;
+                n
+            };
+            eprintln!("exported {n} records (graph version {})", svc.version());
+            Ok(())
+        }
+        Command::Openapi => {
+            println!("{}", citygraph_api::openapi().to_pretty_json()?);
+            Ok(())
+        }
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter =
+        EnvFilter::try_from_env("CITYGRAPH_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    let json = std::env::var("CITYGRAPH_LOG_FORMAT").is_ok_and(|v| v == "json");
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+fn open_service(data_dir: &Path, max_computations: usize) -> Result<Service> {
+    let store = SledStore::open(data_dir)
+        .with_context(|| format!("opening store at {}", data_dir.display()))?;
+    let config = ServiceConfig {
+        max_concurrent_computations: max_computations,
+        ..Default::default()
+    };
+    Service::open(Arc::new(store), config)
+        .with_context(|| format!("loading the graph from {}", data_dir.display()))
+}
+
+fn report_import_error(e: citygraph_service::Error) -> anyhow::Error {
+    match e {
+        citygraph_service::Error::ImportRejected(problems) => {
+            let mut msg = format!(
+                "import rejected, nothing was changed ({} problem(s)):",
+                problems.len()
+            );
+            for p in problems.iter().take(50) {
+                msg.push_str(&format!(
+                    "\n  {}:{}: [{}] {}",
+                    p.file, p.line, p.code, p.message
+                ));
+            }
+            if problems.len() > 50 {
+                msg.push_str(&format!("\n  ... and {} more", problems.len() - 50));
+            }
+            anyhow::anyhow!(msg)
+        }
+        other => anyhow::Error::new(other),
+    }
+}
+
+fn import_with_progress(
+    svc: &Service,
+    records: Vec<Located>,
+) -> Result<citygraph_service::import::ImportReport> {
+    let total = records.len() as u64;
+    let bar = if std::io::stderr().is_terminal() {
+        let b = indicatif::ProgressBar::new(total);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} ({eta})")
+                .expect("static template")
+                .progress_chars("=> "),
+        );
+        b.set_message("checking");
+        Some(b)
+    } else {
+        None
+    };
+    let progress = |n: u64| {
+        if let Some(b) = &bar {
+            b.set_position(n);
+        }
+    };
+    let result = svc.import(records, &progress);
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    result.map_err(report_import_error)
+}
+
+fn load_seed(svc: &Service, dir: &Path, exclude: &[String]) -> Result<()> {
+    if !dir.is_dir() {
+        tracing::warn!(dir = %dir.display(), "no seed folder; starting with an empty graph");
+        return Ok(());
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ndjson"))
+        .filter(|p| {
+            !exclude
+                .iter()
+                .any(|x| p.file_name().is_some_and(|n| n == x.as_str()))
+        })
+        .collect();
+    files.sort();
+    let start = std::time::Instant::now();
+    let mut records = Vec::new();
+    for f in &files {
+        records.extend(read_path(f).map_err(report_import_error)?);
+    }
+    let report = import_with_progress(svc, records)?;
+    tracing::info!(
+        files = files.len(),
+        created = report.created,
+        seconds = start.elapsed().as_secs_f64(),
+        "seed data loaded"
+    );
+    Ok(())
+}
+
+fn serve(svc: Arc<Service>, config: ApiConfig, bind: &str, workers: Option<usize>) -> Result<()> {
+    let state = AppState::new(svc, config);
+    let rt = actix_web::rt::System::new();
+    rt.block_on(async move {
+        let mut server = actix_web::HttpServer::new(move || citygraph_api::app(state.clone()));
+        if let Some(w) = workers {
+            server = server.workers(w);
+        }
+        let server = server
+            .bind(bind)
+            .with_context(|| format!("binding {bind}"))?;
+        for addr in server.addrs() {
+            // The tests read this line to learn the port when binding to :0.
+            tracing::info!(%addr, "listening");
+            eprintln!("citygraph listening on http://{addr}");
+        }
+        server.run().await.context("running the HTTP server")
+    })
+}

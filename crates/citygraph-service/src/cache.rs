@@ -43,12 +43,20 @@ impl Cache {
 
     /// `(hits, misses)` so far.
     pub fn stats(&self) -> (usize, usize) {
-        (self.hits.load(Ordering::Relaxed), self.misses.load(Ordering::Relaxed))
+        (
+            self.hits.load(Ordering::Relaxed),
+            self.misses.load(Ordering::Relaxed),
+        )
     }
 
     /// The JSON of `compute()` for (`version`, `key`), computing it at most once per version.
     /// Blocking: call it off the async request threads.
-    pub fn get_or_compute<T: Serialize>(&self, version: u64, key: &str, compute: impl FnOnce() -> Result<T>) -> Result<Arc<[u8]>> {
+    pub fn get_or_compute<T: Serialize>(
+        &self,
+        version: u64,
+        key: &str,
+        compute: impl FnOnce() -> Result<T>,
+    ) -> Result<Arc<[u8]>> {
         let cell = {
             let mut guard = self.entries.lock();
             if guard.0 != version {
@@ -102,7 +110,10 @@ impl Cache {
         }
         let _release = Release(&self.running);
         if n >= self.limit {
-            return Err(Error::Busy { limit: self.limit, retry_after_secs: self.retry_after_secs });
+            return Err(Error::Busy {
+                limit: self.limit,
+                retry_after_secs: self.retry_after_secs,
+            });
         }
         let value = compute()?;
         let bytes = serde_json::to_vec(&value).map_err(|e| Error::Internal(e.to_string()))?;
@@ -112,11 +123,35 @@ impl Cache {
 
 fn clone_error(e: &Error) -> Error {
     match e {
-        Error::Busy { limit, retry_after_secs } => Error::Busy { limit: *limit, retry_after_secs: *retry_after_secs },
-        Error::Analytics { code, message, not_found } => Error::Analytics { code, message: message.clone(), not_found: *not_found },
-        Error::BadParameter { name, message } => Error::BadParameter { name, message: message.clone() },
-        Error::NotFound { entity, id } => Error::NotFound { entity, id: id.clone() },
-        Error::NoPath { from, to, as_of } => Error::NoPath { from: from.clone(), to: to.clone(), as_of: as_of.clone() },
+        Error::Busy {
+            limit,
+            retry_after_secs,
+        } => Error::Busy {
+            limit: *limit,
+            retry_after_secs: *retry_after_secs,
+        },
+        Error::Analytics {
+            code,
+            message,
+            not_found,
+        } => Error::Analytics {
+            code,
+            message: message.clone(),
+            not_found: *not_found,
+        },
+        Error::BadParameter { name, message } => Error::BadParameter {
+            name,
+            message: message.clone(),
+        },
+        Error::NotFound { entity, id } => Error::NotFound {
+            entity,
+            id: id.clone(),
+        },
+        Error::NoPath { from, to, as_of } => Error::NoPath {
+            from: from.clone(),
+            to: to.clone(),
+            as_of: as_of.clone(),
+        },
         other => Error::Internal(other.to_string()),
     }
 }
@@ -151,7 +186,11 @@ mod tests {
         }
         assert_eq!(calls.load(Ordering::SeqCst), 1);
         cache.get_or_compute(2, "k", || Ok(43)).unwrap();
-        assert_eq!(&*cache.get_or_compute(2, "k", || Ok(0)).unwrap(), b"43", "cached for version 2");
+        assert_eq!(
+            &*cache.get_or_compute(2, "k", || Ok(0)).unwrap(),
+            b"43",
+            "cached for version 2"
+        );
     }
 
     #[test]
@@ -166,8 +205,18 @@ mod tests {
         });
         std::thread::sleep(Duration::from_millis(50));
         let err = cache.get_or_compute(1, "other", || Ok(2)).unwrap_err();
-        assert!(matches!(err, Error::Busy { retry_after_secs: 3, .. }));
+        assert!(matches!(
+            err,
+            Error::Busy {
+                retry_after_secs: 3,
+                ..
+            }
+        ));
         slow.join().unwrap().unwrap();
-        assert_eq!(&*cache.get_or_compute(1, "other", || Ok(2)).unwrap(), b"2", "a refusal is not remembered");
+        assert_eq!(
+            &*cache.get_or_compute(1, "other", || Ok(2)).unwrap(),
+            b"2",
+            "a refusal is not remembered"
+        );
     }
 }

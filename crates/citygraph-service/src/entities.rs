@@ -3,7 +3,8 @@
 use std::sync::Arc;
 
 use citygraph_core::{
-    Change, City, CityId, Event, Membership, MembershipId, Network, NetworkId, Partnership, PartnershipId, Snapshot,
+    Change, City, CityId, Event, Membership, MembershipId, Network, NetworkId, Partnership,
+    PartnershipId, Snapshot,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -40,15 +41,24 @@ pub fn merge_patch(target: &mut Value, patch: &Value) {
     }
 }
 
-fn patched<T: Serialize + DeserializeOwned>(current: &T, patch: &Value, immutable: &[&'static str]) -> Result<T> {
+fn patched<T: Serialize + DeserializeOwned>(
+    current: &T,
+    patch: &Value,
+    immutable: &[&'static str],
+) -> Result<T> {
     if !patch.is_object() {
-        return Err(Error::BadBody("a patch must be a JSON object (RFC 7386 merge patch)".into()));
+        return Err(Error::BadBody(
+            "a patch must be a JSON object (RFC 7386 merge patch)".into(),
+        ));
     }
     let mut doc = serde_json::to_value(current).map_err(|e| Error::Internal(e.to_string()))?;
     for field in immutable {
         if let Some(v) = patch.get(*field) {
             if doc.get(*field) != Some(v) {
-                return Err(Error::Immutable { field, detail: format!("{field} is part of the identity; create a new record instead") });
+                return Err(Error::Immutable {
+                    field,
+                    detail: format!("{field} is part of the identity; create a new record instead"),
+                });
             }
         }
     }
@@ -57,7 +67,10 @@ fn patched<T: Serialize + DeserializeOwned>(current: &T, patch: &Value, immutabl
 }
 
 fn not_found(entity: &'static str, id: &str) -> Error {
-    Error::NotFound { entity, id: id.to_owned() }
+    Error::NotFound {
+        entity,
+        id: id.to_owned(),
+    }
 }
 
 impl Service {
@@ -67,7 +80,10 @@ impl Service {
         let city = Arc::new(city);
         self.commit("create_city", |s| {
             if s.city(city.id.as_str()).is_some() {
-                return Err(Error::AlreadyExists { entity: "city", id: city.id.to_string() });
+                return Err(Error::AlreadyExists {
+                    entity: "city",
+                    id: city.id.to_string(),
+                });
             }
             Ok((vec![Change::PutCity(city.clone())], ()))
         })?;
@@ -105,7 +121,11 @@ impl Service {
             changes.push(Change::DeleteCity(city.id.clone()));
             Ok((changes, cascaded))
         })?;
-        Ok(DeleteReport { deleted: id.to_owned(), cascaded, version: snap.version })
+        Ok(DeleteReport {
+            deleted: id.to_owned(),
+            cascaded,
+            version: snap.version,
+        })
     }
 
     #[tracing::instrument(skip_all, fields(network = %network.id))]
@@ -114,7 +134,10 @@ impl Service {
         let network = Arc::new(network);
         self.commit("create_network", |s| {
             if s.network(network.id.as_str()).is_some() {
-                return Err(Error::AlreadyExists { entity: "network", id: network.id.to_string() });
+                return Err(Error::AlreadyExists {
+                    entity: "network",
+                    id: network.id.to_string(),
+                });
             }
             Ok((vec![Change::PutNetwork(network.clone())], ()))
         })?;
@@ -146,7 +169,11 @@ impl Service {
             changes.push(Change::DeleteNetwork(n.id.clone()));
             Ok((changes, cascaded))
         })?;
-        Ok(DeleteReport { deleted: id.to_owned(), cascaded, version: snap.version })
+        Ok(DeleteReport {
+            deleted: id.to_owned(),
+            cascaded,
+            version: snap.version,
+        })
     }
 
     #[tracing::instrument(skip_all, fields(membership = %m.id))]
@@ -155,7 +182,10 @@ impl Service {
         let m = Arc::new(m);
         self.commit("create_membership", |s| {
             if s.membership(m.id.as_str()).is_some() {
-                return Err(Error::AlreadyExists { entity: "membership", id: m.id.to_string() });
+                return Err(Error::AlreadyExists {
+                    entity: "membership",
+                    id: m.id.to_string(),
+                });
             }
             Ok((vec![Change::PutMembership(m.clone())], ()))
         })?;
@@ -165,7 +195,9 @@ impl Service {
     #[tracing::instrument(skip_all, fields(membership = %id))]
     pub fn patch_membership(&self, id: &str, patch: &Value) -> Result<Arc<Membership>> {
         let (snap, _, ()) = self.commit("update_membership", |s| {
-            let cur = s.membership(id).ok_or_else(|| not_found("membership", id))?;
+            let cur = s
+                .membership(id)
+                .ok_or_else(|| not_found("membership", id))?;
             let next: Membership = patched(&**cur, patch, &["id", "city", "network"])?;
             Ok((vec![Change::PutMembership(Arc::new(next))], ()))
         })?;
@@ -175,10 +207,16 @@ impl Service {
     #[tracing::instrument(skip_all, fields(membership = %id))]
     pub fn delete_membership(&self, id: &str) -> Result<DeleteReport> {
         let (snap, _, ()) = self.commit("delete_membership", |s| {
-            let m = s.membership(id).ok_or_else(|| not_found("membership", id))?;
+            let m = s
+                .membership(id)
+                .ok_or_else(|| not_found("membership", id))?;
             Ok((vec![Change::DeleteMembership(m.id.clone())], ()))
         })?;
-        Ok(DeleteReport { deleted: id.to_owned(), cascaded: vec![], version: snap.version })
+        Ok(DeleteReport {
+            deleted: id.to_owned(),
+            cascaded: vec![],
+            version: snap.version,
+        })
     }
 
     #[tracing::instrument(skip_all, fields(partnership = %p.id))]
@@ -187,7 +225,10 @@ impl Service {
         let p = Arc::new(p);
         self.commit("create_partnership", |s| {
             if s.partnership(p.id.as_str()).is_some() {
-                return Err(Error::AlreadyExists { entity: "partnership", id: p.id.to_string() });
+                return Err(Error::AlreadyExists {
+                    entity: "partnership",
+                    id: p.id.to_string(),
+                });
             }
             Ok((vec![Change::PutPartnership(p.clone())], ()))
         })?;
@@ -197,10 +238,16 @@ impl Service {
     #[tracing::instrument(skip_all, fields(partnership = %id))]
     pub fn delete_partnership(&self, id: &str) -> Result<DeleteReport> {
         let (snap, _, ()) = self.commit("delete_partnership", |s| {
-            let p = s.partnership(id).ok_or_else(|| not_found("partnership", id))?;
+            let p = s
+                .partnership(id)
+                .ok_or_else(|| not_found("partnership", id))?;
             Ok((vec![Change::DeletePartnership(p.id.clone())], ()))
         })?;
-        Ok(DeleteReport { deleted: id.to_owned(), cascaded: vec![], version: snap.version })
+        Ok(DeleteReport {
+            deleted: id.to_owned(),
+            cascaded: vec![],
+            version: snap.version,
+        })
     }
 
     /// Adds an event to a partnership's history, in date order (after events of the same date), and
@@ -208,9 +255,13 @@ impl Service {
     #[tracing::instrument(skip_all, fields(partnership = %id, event = %event.kind))]
     pub fn add_event(&self, id: &str, event: Event) -> Result<Arc<Partnership>> {
         let (snap, _, ()) = self.commit("add_event", |s| {
-            let cur = s.partnership(id).ok_or_else(|| not_found("partnership", id))?;
+            let cur = s
+                .partnership(id)
+                .ok_or_else(|| not_found("partnership", id))?;
             let mut next = (**cur).clone();
-            let at = next.events.partition_point(|e| e.date.first_day() <= event.date.first_day());
+            let at = next
+                .events
+                .partition_point(|e| e.date.first_day() <= event.date.first_day());
             next.events.insert(at, event);
             next.validate()?;
             Ok((vec![Change::PutPartnership(Arc::new(next))], ()))
@@ -230,7 +281,8 @@ pub fn membership<'a>(s: &'a Snapshot, id: &str) -> Result<&'a Arc<Membership>> 
     s.membership(id).ok_or_else(|| not_found("membership", id))
 }
 pub fn partnership<'a>(s: &'a Snapshot, id: &str) -> Result<&'a Arc<Partnership>> {
-    s.partnership(id).ok_or_else(|| not_found("partnership", id))
+    s.partnership(id)
+        .ok_or_else(|| not_found("partnership", id))
 }
 
 /// Parses a path id, answering 404 (not 400) for ids that cannot exist.

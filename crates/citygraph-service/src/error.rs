@@ -46,9 +46,17 @@ pub enum Error {
     #[error("the import was rejected: {} problem(s), nothing was changed; first: {}", .0.len(), .0.first().map(|p| format!("{}:{}: {}", p.file, p.line, p.message)).unwrap_or_default())]
     ImportRejected(Vec<LineProblem>),
     #[error("{code}: {message}")]
-    Analytics { code: &'static str, message: String, not_found: bool },
+    Analytics {
+        code: &'static str,
+        message: String,
+        not_found: bool,
+    },
     #[error("no path between {from} and {to} on {as_of}")]
-    NoPath { from: String, to: String, as_of: String },
+    NoPath {
+        from: String,
+        to: String,
+        as_of: String,
+    },
     #[error("too many computations in flight ({limit}); retry later")]
     Busy { limit: usize, retry_after_secs: u64 },
     #[error("storage failure: {0}")]
@@ -87,7 +95,9 @@ impl Error {
             Error::BadParameter { .. } => ErrorKind::BadRequest,
             Error::BadBody(_) => ErrorKind::BadRequest,
             Error::ImportRejected(_) => ErrorKind::Invalid,
-            Error::Analytics { not_found: true, .. } => ErrorKind::NotFound,
+            Error::Analytics {
+                not_found: true, ..
+            } => ErrorKind::NotFound,
             Error::Analytics { .. } => ErrorKind::BadRequest,
             Error::NoPath { .. } => ErrorKind::NotFound,
             Error::Busy { .. } => ErrorKind::Busy,
@@ -128,7 +138,10 @@ impl Error {
     }
 
     pub fn bad_param(name: &'static str, message: impl Into<String>) -> Error {
-        Error::BadParameter { name, message: message.into() }
+        Error::BadParameter {
+            name,
+            message: message.into(),
+        }
     }
 }
 

@@ -37,14 +37,33 @@ pub struct ImportReport {
 pub fn read_path(path: &Path) -> Result<Vec<Located>> {
     let name = path.display().to_string();
     let problem = |e: read::ReadError| {
-        Error::ImportRejected(vec![LineProblem { file: e.file.clone(), line: e.line, code: "invalid_record".into(), message: e.message }])
+        Error::ImportRejected(vec![LineProblem {
+            file: e.file.clone(),
+            line: e.line,
+            code: "invalid_record".into(),
+            message: e.message,
+        }])
     };
     if path.is_dir() {
         let recs = read::read_gen_graph_dir(path).map_err(problem)?;
-        return Ok(recs.into_iter().map(|record| Located { file: name.clone(), line: 0, record }).collect());
+        return Ok(recs
+            .into_iter()
+            .map(|record| Located {
+                file: name.clone(),
+                line: 0,
+                record,
+            })
+            .collect());
     }
     let recs = read::read_ndjson_file(path).map_err(problem)?;
-    Ok(recs.into_iter().map(|(line, record)| Located { file: name.clone(), line, record }).collect())
+    Ok(recs
+        .into_iter()
+        .map(|(line, record)| Located {
+            file: name.clone(),
+            line,
+            record,
+        })
+        .collect())
 }
 
 /// Parses an NDJSON body, collecting every bad line rather than stopping at the first.
@@ -53,9 +72,18 @@ pub fn parse_ndjson(body: &str, file: &str) -> std::result::Result<Vec<Located>,
     let mut bad = Vec::new();
     for (i, line) in body.lines().enumerate() {
         match read::parse_line(line) {
-            Ok(Some(record)) => out.push(Located { file: file.to_owned(), line: i + 1, record }),
+            Ok(Some(record)) => out.push(Located {
+                file: file.to_owned(),
+                line: i + 1,
+                record,
+            }),
             Ok(None) => {}
-            Err(message) => bad.push(LineProblem { file: file.to_owned(), line: i + 1, code: "invalid_record".into(), message }),
+            Err(message) => bad.push(LineProblem {
+                file: file.to_owned(),
+                line: i + 1,
+                code: "invalid_record".into(),
+                message,
+            }),
         }
     }
     if bad.is_empty() {
@@ -69,7 +97,11 @@ impl Service {
     /// Imports records atomically (see the module docs). `progress` is called with the number of
     /// records checked so far.
     #[tracing::instrument(skip_all, fields(records = records.len()))]
-    pub fn import(&self, mut records: Vec<Located>, progress: &(dyn Fn(u64) + Sync)) -> Result<ImportReport> {
+    pub fn import(
+        &self,
+        mut records: Vec<Located>,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<ImportReport> {
         records.sort_by_key(|r| r.record.rank());
         let (snap, applied, unchanged) = self.commit("import", |cur| {
             let mut next = cur.clone();
@@ -83,8 +115,12 @@ impl Service {
                 let same = match &loc.record {
                     Record::City(c) => next.city(c.id.as_str()).is_some_and(|x| **x == *c),
                     Record::Network(n) => next.network(n.id.as_str()).is_some_and(|x| **x == *n),
-                    Record::Membership(m) => next.membership(m.id.as_str()).is_some_and(|x| **x == *m),
-                    Record::Partnership(p) => next.partnership(p.id.as_str()).is_some_and(|x| **x == *p),
+                    Record::Membership(m) => {
+                        next.membership(m.id.as_str()).is_some_and(|x| **x == *m)
+                    }
+                    Record::Partnership(p) => {
+                        next.partnership(p.id.as_str()).is_some_and(|x| **x == *p)
+                    }
                 };
                 if same {
                     unchanged += 1;
@@ -108,7 +144,11 @@ impl Service {
             }
             Ok((changes, unchanged))
         })?;
-        let mut report = ImportReport { unchanged, version: snap.version, ..Default::default() };
+        let mut report = ImportReport {
+            unchanged,
+            version: snap.version,
+            ..Default::default()
+        };
         for a in applied {
             match a {
                 Applied::Created => report.created += 1,
@@ -128,7 +168,10 @@ impl Service {
 }
 
 /// Writes every entity of `snap` as NDJSON; returns the number of lines.
-pub fn write_ndjson_all(snap: &citygraph_core::Snapshot, out: &mut dyn Write) -> std::io::Result<u64> {
+pub fn write_ndjson_all(
+    snap: &citygraph_core::Snapshot,
+    out: &mut dyn Write,
+) -> std::io::Result<u64> {
     let mut n = 0u64;
     let mut line = |r: Record, out: &mut dyn Write| -> std::io::Result<()> {
         out.write_all(r.to_line().as_bytes())?;
@@ -155,8 +198,20 @@ pub fn write_ndjson_all(snap: &citygraph_core::Snapshot, out: &mut dyn Write) ->
 pub fn changes_of(snap: &citygraph_core::Snapshot) -> Vec<Change> {
     let mut v = Vec::new();
     v.extend(snap.cities.values().map(|c| Change::PutCity(c.clone())));
-    v.extend(snap.networks.values().map(|c| Change::PutNetwork(c.clone())));
-    v.extend(snap.memberships.values().map(|c| Change::PutMembership(c.clone())));
-    v.extend(snap.partnerships.values().map(|c| Change::PutPartnership(c.clone())));
+    v.extend(
+        snap.networks
+            .values()
+            .map(|c| Change::PutNetwork(c.clone())),
+    );
+    v.extend(
+        snap.memberships
+            .values()
+            .map(|c| Change::PutMembership(c.clone())),
+    );
+    v.extend(
+        snap.partnerships
+            .values()
+            .map(|c| Change::PutPartnership(c.clone())),
+    );
     v
 }

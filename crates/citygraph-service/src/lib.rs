@@ -34,7 +34,10 @@ pub struct ServiceConfig {
 
 impl Default for ServiceConfig {
     fn default() -> Self {
-        ServiceConfig { max_concurrent_computations: 2, retry_after_secs: 2 }
+        ServiceConfig {
+            max_concurrent_computations: 2,
+            retry_after_secs: 2,
+        }
     }
 }
 
@@ -49,7 +52,9 @@ pub struct Service {
 
 impl std::fmt::Debug for Service {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Service").field("version", &self.current.load().version).finish()
+        f.debug_struct("Service")
+            .field("version", &self.current.load().version)
+            .finish()
     }
 }
 
@@ -67,7 +72,13 @@ impl Service {
             "graph loaded"
         );
         let cache = cache::Cache::new(config.max_concurrent_computations, config.retry_after_secs);
-        Ok(Service { store, current: ArcSwap::from_pointee(snap), writer: Mutex::new(()), cache, config })
+        Ok(Service {
+            store,
+            current: ArcSwap::from_pointee(snap),
+            writer: Mutex::new(()),
+            cache,
+            config,
+        })
     }
 
     /// The current version of the graph, whole.
@@ -101,8 +112,12 @@ impl Service {
         if changes.is_empty() {
             return Ok((cur, Vec::new(), extra));
         }
-        let (mut next, applied) = cur.with_changes(&changes).map_err(|(_, e)| Error::from(e))?;
-        let version = self.store.commit(LogEntry::describe(op, &changes), &changes)?;
+        let (mut next, applied) = cur
+            .with_changes(&changes)
+            .map_err(|(_, e)| Error::from(e))?;
+        let version = self
+            .store
+            .commit(LogEntry::describe(op, &changes), &changes)?;
         next.version = version;
         let next = Arc::new(next);
         self.current.store(next.clone());
@@ -111,7 +126,11 @@ impl Service {
     }
 
     /// Change-log entries after `since`, oldest first.
-    pub fn changes_since(&self, since: u64, limit: usize) -> Result<Vec<citygraph_store::LogEntry>> {
+    pub fn changes_since(
+        &self,
+        since: u64,
+        limit: usize,
+    ) -> Result<Vec<citygraph_store::LogEntry>> {
         Ok(self.store.changes_since(since, limit)?)
     }
 }

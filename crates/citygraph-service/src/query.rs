@@ -2,7 +2,10 @@
 
 use std::sync::Arc;
 
-use citygraph_core::{City, CountryCode, Day, Membership, Network, Partnership, PartnershipKind, Region, Snapshot, Status};
+use citygraph_core::{
+    City, CountryCode, Day, Membership, Network, Partnership, PartnershipKind, Region, Snapshot,
+    Status,
+};
 
 use crate::{entities, Error, Result};
 
@@ -43,8 +46,12 @@ pub fn list_cities(s: &Snapshot, q: &CityQuery) -> Result<Page<Arc<City>>> {
     let day = q.as_of.unwrap_or_else(Day::today);
     use std::ops::Bound;
     let range = match &q.after {
-        Some(after) => s.cities.range::<_, str>((Bound::Excluded(after.as_str()), Bound::Unbounded)),
-        None => s.cities.range::<_, str>((Bound::Unbounded, Bound::Unbounded)),
+        Some(after) => s
+            .cities
+            .range::<_, str>((Bound::Excluded(after.as_str()), Bound::Unbounded)),
+        None => s
+            .cities
+            .range::<_, str>((Bound::Unbounded, Bound::Unbounded)),
     };
     let mut items = Vec::with_capacity(q.limit.min(1000));
     let mut more = false;
@@ -58,7 +65,10 @@ pub fn list_cities(s: &Snapshot, q: &CityQuery) -> Result<Page<Arc<City>>> {
             }
         }
         if let Some(net) = &q.network {
-            if !s.memberships_of(c.id.as_str()).any(|m| m.network.as_str() == net && m.in_force_on(day)) {
+            if !s
+                .memberships_of(c.id.as_str())
+                .any(|m| m.network.as_str() == net && m.in_force_on(day))
+            {
                 continue;
             }
         }
@@ -68,7 +78,11 @@ pub fn list_cities(s: &Snapshot, q: &CityQuery) -> Result<Page<Arc<City>>> {
         }
         items.push(c.clone());
     }
-    let next = if more { items.last().map(|c| c.id.to_string()) } else { None };
+    let next = if more {
+        items.last().map(|c| c.id.to_string())
+    } else {
+        None
+    };
     Ok(Page { items, next })
 }
 
@@ -89,7 +103,10 @@ impl std::str::FromStr for StatusFilter {
             "suspended" => Ok(StatusFilter::Suspended),
             "ended" => Ok(StatusFilter::Ended),
             "all" => Ok(StatusFilter::All),
-            other => Err(Error::bad_param("status", format!("{other:?} is not one of active, suspended, ended, all"))),
+            other => Err(Error::bad_param(
+                "status",
+                format!("{other:?} is not one of active, suspended, ended, all"),
+            )),
         }
     }
 }
@@ -115,7 +132,13 @@ pub struct Partner {
 
 /// The partners of `city` on `day` whose link passes `status` and `kind`; links not yet established
 /// on `day` are never listed. Ordered by partner name, then id.
-pub fn partners(s: &Snapshot, city: &str, day: Day, status: StatusFilter, kind: Option<PartnershipKind>) -> Result<Vec<Partner>> {
+pub fn partners(
+    s: &Snapshot,
+    city: &str,
+    day: Day,
+    status: StatusFilter,
+    kind: Option<PartnershipKind>,
+) -> Result<Vec<Partner>> {
     let me = entities::city(s, city)?;
     let mut out: Vec<Partner> = s
         .partnerships_of(me.id.as_str())
@@ -126,7 +149,11 @@ pub fn partners(s: &Snapshot, city: &str, day: Day, status: StatusFilter, kind: 
                 return None;
             }
             let other = s.city(p.other(&me.id).as_str())?;
-            Some(Partner { city: other.clone(), partnership: p.clone(), status: st })
+            Some(Partner {
+                city: other.clone(),
+                partnership: p.clone(),
+                status: st,
+            })
         })
         .collect();
     out.sort_by(|a, b| (&a.city.name, &a.city.id).cmp(&(&b.city.name, &b.city.id)));
@@ -134,27 +161,43 @@ pub fn partners(s: &Snapshot, city: &str, day: Day, status: StatusFilter, kind: 
 }
 
 /// Members of a network (memberships in force on `day`, or all with `all`), by city id.
-pub fn members(s: &Snapshot, network: &str, day: Day, all: bool) -> Result<Vec<(Arc<Membership>, Arc<City>)>> {
+pub fn members(
+    s: &Snapshot,
+    network: &str,
+    day: Day,
+    all: bool,
+) -> Result<Vec<(Arc<Membership>, Arc<City>)>> {
     entities::network(s, network)?;
-    Ok(s
-        .members_of(network)
+    Ok(s.members_of(network)
         .filter(|m| all || m.in_force_on(day))
         .filter_map(|m| s.city(m.city.as_str()).map(|c| (m.clone(), c.clone())))
         .collect())
 }
 
 /// Networks of a city (memberships in force on `day`, or all with `all`), by network id.
-pub fn networks_of(s: &Snapshot, city: &str, day: Day, all: bool) -> Result<Vec<(Arc<Membership>, Arc<Network>)>> {
+pub fn networks_of(
+    s: &Snapshot,
+    city: &str,
+    day: Day,
+    all: bool,
+) -> Result<Vec<(Arc<Membership>, Arc<Network>)>> {
     entities::city(s, city)?;
-    Ok(s
-        .memberships_of(city)
+    Ok(s.memberships_of(city)
         .filter(|m| all || m.in_force_on(day))
-        .filter_map(|m| s.network(m.network.as_str()).map(|n| (m.clone(), n.clone())))
+        .filter_map(|m| {
+            s.network(m.network.as_str())
+                .map(|n| (m.clone(), n.clone()))
+        })
         .collect())
 }
 
 /// One page of an id-ordered map (networks, memberships, partnerships), after the cursor `after`.
-pub fn page_of<K, V>(map: &imbl::OrdMap<K, V>, after: Option<&str>, limit: usize, keep: impl Fn(&V) -> bool) -> Page<V>
+pub fn page_of<K, V>(
+    map: &imbl::OrdMap<K, V>,
+    after: Option<&str>,
+    limit: usize,
+    keep: impl Fn(&V) -> bool,
+) -> Page<V>
 where
     K: Ord + Clone + std::borrow::Borrow<str> + AsRef<str>,
     V: Clone,
@@ -176,6 +219,13 @@ where
         }
         items.push((k.clone(), v.clone()));
     }
-    let next = if more { items.last().map(|(k, _)| k.as_ref().to_owned()) } else { None };
-    Page { items: items.into_iter().map(|(_, v)| v).collect(), next }
+    let next = if more {
+        items.last().map(|(k, _)| k.as_ref().to_owned())
+    } else {
+        None
+    };
+    Page {
+        items: items.into_iter().map(|(_, v)| v).collect(),
+        next,
+    }
 }

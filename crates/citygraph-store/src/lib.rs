@@ -21,11 +21,21 @@ pub enum StoreError {
     #[error("storage engine error: {0}")]
     Engine(#[from] sled::Error),
     #[error("the data folder {path} has format version {found}, and this build reads version {supported}: export it with the build that wrote it and import the export (see README, upgrading)")]
-    FormatVersion { path: String, found: String, supported: u32 },
-    #[error("the data folder {path} holds data but no format version: it was not written by citygraph")]
+    FormatVersion {
+        path: String,
+        found: String,
+        supported: u32,
+    },
+    #[error(
+        "the data folder {path} holds data but no format version: it was not written by citygraph"
+    )]
     UnknownFormat { path: String },
     #[error("corrupt record {tree}/{key}: {message}")]
-    Corrupt { tree: &'static str, key: String, message: String },
+    Corrupt {
+        tree: &'static str,
+        key: String,
+        message: String,
+    },
     #[error("stored data is inconsistent: {0}")]
     Inconsistent(String),
 }

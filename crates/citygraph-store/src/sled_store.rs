@@ -40,7 +40,9 @@ pub struct SledStore {
 
 impl std::fmt::Debug for SledStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SledStore").field("path", &self.path).finish()
+        f.debug_struct("SledStore")
+            .field("path", &self.path)
+            .finish()
     }
 }
 
@@ -70,13 +72,23 @@ impl SledStore {
                 }
             }
             None => {
-                let empty = [&store.cities, &store.networks, &store.memberships, &store.partnerships, &store.log]
-                    .iter()
-                    .all(|t| t.is_empty());
+                let empty = [
+                    &store.cities,
+                    &store.networks,
+                    &store.memberships,
+                    &store.partnerships,
+                    &store.log,
+                ]
+                .iter()
+                .all(|t| t.is_empty());
                 if !empty {
-                    return Err(StoreError::UnknownFormat { path: path.display().to_string() });
+                    return Err(StoreError::UnknownFormat {
+                        path: path.display().to_string(),
+                    });
                 }
-                store.meta.insert(K_FORMAT, FORMAT_VERSION.to_string().as_bytes())?;
+                store
+                    .meta
+                    .insert(K_FORMAT, FORMAT_VERSION.to_string().as_bytes())?;
                 store.db.flush()?;
             }
         }
@@ -90,7 +102,14 @@ impl SledStore {
 
     /// Whether the store holds no entity at all (a fresh data folder).
     pub fn is_empty(&self) -> bool {
-        [&self.cities, &self.networks, &self.memberships, &self.partnerships].iter().all(|t| t.is_empty())
+        [
+            &self.cities,
+            &self.networks,
+            &self.memberships,
+            &self.partnerships,
+        ]
+        .iter()
+        .all(|t| t.is_empty())
     }
 
     /// Bytes on disk, as sled reports them.
@@ -98,7 +117,10 @@ impl SledStore {
         Ok(self.db.size_on_disk()?)
     }
 
-    fn read_tree<T: DeserializeOwned>(tree: &Tree, name: &'static str) -> Result<Vec<T>, StoreError> {
+    fn read_tree<T: DeserializeOwned>(
+        tree: &Tree,
+        name: &'static str,
+    ) -> Result<Vec<T>, StoreError> {
         let mut out = Vec::with_capacity(tree.len());
         for kv in tree.iter() {
             let (k, v) = kv?;
@@ -121,13 +143,29 @@ enum Op {
 fn encode(change: &Change) -> Op {
     let json = |v: Result<Vec<u8>, serde_json::Error>| v.expect("model values always serialize");
     match change {
-        Change::PutCity(c) => Op::Put(0, c.id.as_str().as_bytes().to_vec(), json(serde_json::to_vec(&**c))),
+        Change::PutCity(c) => Op::Put(
+            0,
+            c.id.as_str().as_bytes().to_vec(),
+            json(serde_json::to_vec(&**c)),
+        ),
         Change::DeleteCity(id) => Op::Del(0, id.as_str().as_bytes().to_vec()),
-        Change::PutNetwork(n) => Op::Put(1, n.id.as_str().as_bytes().to_vec(), json(serde_json::to_vec(&**n))),
+        Change::PutNetwork(n) => Op::Put(
+            1,
+            n.id.as_str().as_bytes().to_vec(),
+            json(serde_json::to_vec(&**n)),
+        ),
         Change::DeleteNetwork(id) => Op::Del(1, id.as_str().as_bytes().to_vec()),
-        Change::PutMembership(m) => Op::Put(2, m.id.as_str().as_bytes().to_vec(), json(serde_json::to_vec(&**m))),
+        Change::PutMembership(m) => Op::Put(
+            2,
+            m.id.as_str().as_bytes().to_vec(),
+            json(serde_json::to_vec(&**m)),
+        ),
         Change::DeleteMembership(id) => Op::Del(2, id.as_str().as_bytes().to_vec()),
-        Change::PutPartnership(p) => Op::Put(3, p.id.as_str().as_bytes().to_vec(), json(serde_json::to_vec(&**p))),
+        Change::PutPartnership(p) => Op::Put(
+            3,
+            p.id.as_str().as_bytes().to_vec(),
+            json(serde_json::to_vec(&**p)),
+        ),
         Change::DeletePartnership(id) => Op::Del(3, id.as_str().as_bytes().to_vec()),
     }
 }
@@ -135,48 +173,69 @@ fn encode(change: &Change) -> Op {
 impl GraphStore for SledStore {
     fn load(&self) -> Result<Snapshot, StoreError> {
         let mut changes = Vec::new();
-        changes.extend(Self::read_tree::<City>(&self.cities, "cities")?.into_iter().map(|c| Change::PutCity(Arc::new(c))));
-        changes.extend(Self::read_tree::<Network>(&self.networks, "networks")?.into_iter().map(|n| Change::PutNetwork(Arc::new(n))));
         changes.extend(
-            Self::read_tree::<Membership>(&self.memberships, "memberships")?.into_iter().map(|m| Change::PutMembership(Arc::new(m))),
+            Self::read_tree::<City>(&self.cities, "cities")?
+                .into_iter()
+                .map(|c| Change::PutCity(Arc::new(c))),
+        );
+        changes.extend(
+            Self::read_tree::<Network>(&self.networks, "networks")?
+                .into_iter()
+                .map(|n| Change::PutNetwork(Arc::new(n))),
+        );
+        changes.extend(
+            Self::read_tree::<Membership>(&self.memberships, "memberships")?
+                .into_iter()
+                .map(|m| Change::PutMembership(Arc::new(m))),
         );
         changes.extend(
             Self::read_tree::<Partnership>(&self.partnerships, "partnerships")?
                 .into_iter()
                 .map(|p| Change::PutPartnership(Arc::new(p))),
         );
-        let (mut snap, _) = Snapshot::default().with_changes(&changes).map_err(|(i, e)| {
-            let (kind, id) = changes[i].target();
-            StoreError::Inconsistent(format!("{kind} {id}: {e}"))
-        })?;
+        let (mut snap, _) = Snapshot::default()
+            .with_changes(&changes)
+            .map_err(|(i, e)| {
+                let (kind, id) = changes[i].target();
+                StoreError::Inconsistent(format!("{kind} {id}: {e}"))
+            })?;
         snap.version = self.version()?;
         Ok(snap)
     }
 
     fn commit(&self, entry: LogEntry, changes: &[Change]) -> Result<u64, StoreError> {
         let ops: Vec<Op> = changes.iter().map(encode).collect();
-        let trees = (&self.meta, &self.cities, &self.networks, &self.memberships, &self.partnerships, &self.log);
-        let result = trees.transaction(|(meta, cities, networks, memberships, partnerships, log)| {
-            let current = meta.get(K_VERSION)?.map(|v| be_u64(&v)).unwrap_or(0);
-            let next = current + 1;
-            let data = [cities, networks, memberships, partnerships];
-            for op in &ops {
-                match op {
-                    Op::Put(t, k, v) => {
-                        data[*t].insert(k.as_slice(), v.as_slice())?;
-                    }
-                    Op::Del(t, k) => {
-                        data[*t].remove(k.as_slice())?;
+        let trees = (
+            &self.meta,
+            &self.cities,
+            &self.networks,
+            &self.memberships,
+            &self.partnerships,
+            &self.log,
+        );
+        let result =
+            trees.transaction(|(meta, cities, networks, memberships, partnerships, log)| {
+                let current = meta.get(K_VERSION)?.map(|v| be_u64(&v)).unwrap_or(0);
+                let next = current + 1;
+                let data = [cities, networks, memberships, partnerships];
+                for op in &ops {
+                    match op {
+                        Op::Put(t, k, v) => {
+                            data[*t].insert(k.as_slice(), v.as_slice())?;
+                        }
+                        Op::Del(t, k) => {
+                            data[*t].remove(k.as_slice())?;
+                        }
                     }
                 }
-            }
-            let mut entry = entry.clone();
-            entry.version = next;
-            let log_value = serde_json::to_vec(&entry).map_err(|e| ConflictableTransactionError::Abort(e.to_string()))?;
-            log.insert(&next.to_be_bytes(), log_value)?;
-            meta.insert(K_VERSION, &next.to_be_bytes())?;
-            Ok(next)
-        });
+                let mut entry = entry.clone();
+                entry.version = next;
+                let log_value = serde_json::to_vec(&entry)
+                    .map_err(|e| ConflictableTransactionError::Abort(e.to_string()))?;
+                log.insert(&next.to_be_bytes(), log_value)?;
+                meta.insert(K_VERSION, &next.to_be_bytes())?;
+                Ok(next)
+            });
         let version = match result {
             Ok(v) => v,
             Err(TransactionError::Storage(e)) => return Err(StoreError::Engine(e)),
@@ -229,7 +288,10 @@ mod tests {
     }
     fn link(a: &str, b: &str) -> Change {
         Change::PutPartnership(Arc::new(
-            serde_json::from_str(&format!(r#"{{"cities":["{a}","{b}"],"events":[{{"type":"established","date":"1990"}}]}}"#)).unwrap(),
+            serde_json::from_str(&format!(
+                r#"{{"cities":["{a}","{b}"],"events":[{{"type":"established","date":"1990"}}]}}"#
+            ))
+            .unwrap(),
         ))
     }
 
@@ -240,9 +302,19 @@ mod tests {
             let s = SledStore::open(dir.path()).unwrap();
             assert_eq!(s.version().unwrap(), 0);
             let changes = [city("a"), city("b"), link("a", "b")];
-            assert_eq!(s.commit(LogEntry::describe("import", &changes), &changes).unwrap(), 1);
-            let del = [Change::DeletePartnership(PartnershipId::new("a--b").unwrap())];
-            assert_eq!(s.commit(LogEntry::describe("delete_partnership", &del), &del).unwrap(), 2);
+            assert_eq!(
+                s.commit(LogEntry::describe("import", &changes), &changes)
+                    .unwrap(),
+                1
+            );
+            let del = [Change::DeletePartnership(
+                PartnershipId::new("a--b").unwrap(),
+            )];
+            assert_eq!(
+                s.commit(LogEntry::describe("delete_partnership", &del), &del)
+                    .unwrap(),
+                2
+            );
         }
         let s = SledStore::open(dir.path()).unwrap();
         let snap = s.load().unwrap();
@@ -250,7 +322,12 @@ mod tests {
         assert_eq!(snap.cities.len(), 2);
         assert!(snap.partnerships.is_empty());
         let log = s.changes_since(0, 10).unwrap();
-        assert_eq!(log.iter().map(|e| (e.version, e.op.as_str(), e.count)).collect::<Vec<_>>(), vec![(1, "import", 3), (2, "delete_partnership", 1)]);
+        assert_eq!(
+            log.iter()
+                .map(|e| (e.version, e.op.as_str(), e.count))
+                .collect::<Vec<_>>(),
+            vec![(1, "import", 3), (2, "delete_partnership", 1)]
+        );
         assert_eq!(s.changes_since(1, 10).unwrap().len(), 1);
         assert_eq!(log[1].changes[0].action, "delete");
     }
@@ -264,7 +341,10 @@ mod tests {
             s.db.flush().unwrap();
         }
         let err = SledStore::open(dir.path()).unwrap_err();
-        assert!(matches!(err, StoreError::FormatVersion { ref found, supported: 1, .. } if found == "999"), "{err}");
+        assert!(
+            matches!(err, StoreError::FormatVersion { ref found, supported: 1, .. } if found == "999"),
+            "{err}"
+        );
         assert!(err.to_string().contains("export it"), "{err}");
     }
 
@@ -273,10 +353,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         {
             let db = sled::open(dir.path()).unwrap();
-            db.open_tree("cities").unwrap().insert(b"x", b"{}".as_slice()).unwrap();
+            db.open_tree("cities")
+                .unwrap()
+                .insert(b"x", b"{}".as_slice())
+                .unwrap();
             db.flush().unwrap();
         }
-        assert!(matches!(SledStore::open(dir.path()).unwrap_err(), StoreError::UnknownFormat { .. }));
+        assert!(matches!(
+            SledStore::open(dir.path()).unwrap_err(),
+            StoreError::UnknownFormat { .. }
+        ));
     }
 
     #[test]
@@ -287,7 +373,10 @@ mod tests {
         s.commit(LogEntry::describe("x", &c), &c).unwrap();
         s.cities.insert(b"a", b"{not json".as_slice()).unwrap();
         let err = s.load().unwrap_err();
-        assert!(matches!(err, StoreError::Corrupt { tree: "cities", ref key, .. } if key == "a"), "{err}");
+        assert!(
+            matches!(err, StoreError::Corrupt { tree: "cities", ref key, .. } if key == "a"),
+            "{err}"
+        );
         let _ = CityId::new("a");
     }
 }

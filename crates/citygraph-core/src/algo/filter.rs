@@ -22,7 +22,13 @@ pub struct Filter {
 impl Filter {
     /// No restriction, on `as_of`.
     pub fn on(as_of: Day) -> Filter {
-        Filter { as_of, region: None, country: None, kind: None, network: None }
+        Filter {
+            as_of,
+            region: None,
+            country: None,
+            kind: None,
+            network: None,
+        }
     }
 
     /// Whether a city passes the region, country and network restrictions.
@@ -34,7 +40,9 @@ impl Filter {
             return false;
         }
         if let Some(net) = &self.network {
-            return snap.memberships_of(city.id.as_str()).any(|m| m.network == *net && m.in_force_on(self.as_of));
+            return snap
+                .memberships_of(city.id.as_str())
+                .any(|m| m.network == *net && m.in_force_on(self.as_of));
         }
         true
     }

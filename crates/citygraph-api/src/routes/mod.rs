@@ -1,0 +1,6 @@
+//! Handlers, one module per resource.
+
+pub mod cities;
+pub mod networks;
+pub mod ops;
+pub mod partnerships;

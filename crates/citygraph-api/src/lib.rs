@@ -87,7 +87,7 @@ fn v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(partnerships::add_event)
         .service(partnerships::history)
         .service(ops::import)
-        .service(ops::export_ndjson)
+        .service(ops::export)
         .service(ops::changes);
 }
 

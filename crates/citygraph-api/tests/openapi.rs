@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 #[test]
 fn committed_spec_matches_the_generated_one() {
-    let generated = citygraph_api::openapi().to_pretty_json().expect("spec serializes") + "\n";
+    let generated = citygraph_api::openapi()
+        .to_pretty_json()
+        .expect("spec serializes")
+        + "\n";
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../api-spec/openapi.json");
     if std::env::var_os("UPDATE_SPEC").is_some() {
         std::fs::write(&path, &generated).expect("writing api-spec/openapi.json");
@@ -25,10 +28,18 @@ fn every_operation_documents_its_responses() {
     assert!(paths.len() >= 19, "only {} paths", paths.len());
     for (path, item) in paths {
         for (method, op) in item.as_object().unwrap() {
-            let responses = op["responses"].as_object().unwrap_or_else(|| panic!("{method} {path} has no responses"));
-            assert!(responses.keys().any(|k| k.starts_with('2')), "{method} {path} documents no success");
+            let responses = op["responses"]
+                .as_object()
+                .unwrap_or_else(|| panic!("{method} {path} has no responses"));
+            assert!(
+                responses.keys().any(|k| k.starts_with('2')),
+                "{method} {path} documents no success"
+            );
             if path.starts_with("/v1/") {
-                assert!(responses.keys().any(|k| k.starts_with('4')), "{method} {path} documents no client error");
+                assert!(
+                    responses.keys().any(|k| k.starts_with('4')),
+                    "{method} {path} documents no client error"
+                );
             }
         }
     }

@@ -73,6 +73,20 @@ pub struct Snapshot {
     pub memberships_of_city: OrdMap<CityId, OrdSet<MembershipId>>,
     /// network -> its memberships
     pub members_of_network: OrdMap<NetworkId, OrdSet<MembershipId>>,
+    /// (city, city, kind) with the ids in byte order -> partnerships of that pair and kind
+    pub links_of_pair: OrdMap<PairKey, OrdSet<PartnershipId>>,
+}
+
+/// The key of a pair of cities and a link kind, ids in byte order.
+pub type PairKey = (CityId, CityId, crate::model::PartnershipKind);
+
+fn pair_key(p: &Partnership) -> PairKey {
+    let (a, b) = (&p.cities[0], &p.cities[1]);
+    if a <= b {
+        (a.clone(), b.clone(), p.kind)
+    } else {
+        (b.clone(), a.clone(), p.kind)
+    }
 }
 
 fn add_to<K: Ord + Clone, V: Ord + Clone>(map: &mut OrdMap<K, OrdSet<V>>, k: &K, v: V) {
@@ -256,10 +270,13 @@ impl Snapshot {
                     }
                 }
                 self.check_no_duplicate(p)?;
-                if old.is_none() {
+                if let Some(old) = &old {
+                    remove_from(&mut self.links_of_pair, &pair_key(old), &old.id);
+                } else {
                     add_to(&mut self.links_of, &p.cities[0], p.id.clone());
                     add_to(&mut self.links_of, &p.cities[1], p.id.clone());
                 }
+                add_to(&mut self.links_of_pair, &pair_key(p), p.id.clone());
                 self.partnerships.insert(p.id.clone(), p.clone());
                 Ok(if old.is_some() {
                     Applied::Updated
@@ -273,6 +290,7 @@ impl Snapshot {
                 };
                 remove_from(&mut self.links_of, &old.cities[0], &old.id);
                 remove_from(&mut self.links_of, &old.cities[1], &old.id);
+                remove_from(&mut self.links_of_pair, &pair_key(&old), &old.id);
                 Ok(Applied::Deleted)
             }
         }
@@ -284,18 +302,12 @@ impl Snapshot {
         if p.status_now().is_ended() {
             return Ok(());
         }
-        let (a, b) = (&p.cities[0], &p.cities[1]);
-        let (small, other) = match (self.links_of.get(a), self.links_of.get(b)) {
-            (Some(x), Some(y)) if x.len() <= y.len() => (x, b),
-            (Some(_), Some(y)) => (y, a),
-            _ => return Ok(()),
+        let Some(same_pair) = self.links_of_pair.get(&pair_key(p)) else {
+            return Ok(());
         };
-        for pid in small.iter() {
-            if *pid == p.id {
-                continue;
-            }
+        for pid in same_pair.iter().filter(|pid| **pid != p.id) {
             if let Some(q) = self.partnerships.get(pid) {
-                if q.kind == p.kind && q.involves(other) && !q.status_now().is_ended() {
+                if !q.status_now().is_ended() {
                     return Err(CoreError::DuplicatePartnership {
                         existing: q.id.clone(),
                     }

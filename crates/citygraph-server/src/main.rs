@@ -8,7 +8,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use citygraph_api::{ApiConfig, AppState};
 use citygraph_service::import::{read_path, Located};
 use citygraph_service::{Service, ServiceConfig};
@@ -83,7 +83,7 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Export the graph.
+    /// Export the graph: geojson, graphml, gexf, csv (zip), nodes.csv, edges.csv or ndjson.
     Export {
         /// Output format.
         #[arg(long, default_value = "ndjson")]
@@ -91,6 +91,27 @@ enum Command {
         /// Output file (`-` for standard output).
         #[arg(long)]
         out: PathBuf,
+        /// The graph as it was on this day (YYYY[-MM[-DD]]; default today).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// `twinning` (default) or `bipartite`.
+        #[arg(long)]
+        projection: Option<String>,
+        /// Only cities of this survey region.
+        #[arg(long)]
+        region: Option<String>,
+        /// Only cities of this country (ISO 3166-1 alpha-2).
+        #[arg(long)]
+        country: Option<String>,
+        /// Only members of this network on `as_of`.
+        #[arg(long)]
+        network: Option<String>,
+        /// Only links of this kind.
+        #[arg(long)]
+        kind: Option<String>,
+        /// `in_force` (default), `active`, `suspended`, `ended` or `all`.
+        #[arg(long)]
+        status: Option<String>,
     },
     /// Print the OpenAPI document.
     Openapi,
@@ -144,30 +165,90 @@ fn main() -> Result<()> {
             println!("{}", serde_json::to_string_pretty(&report)?);
             Ok(())
         }
-        Command::Export { format, out } => {
+        Command::Export {
+            format,
+            out,
+            as_of,
+            projection,
+            region,
+            country,
+            network,
+            kind,
+            status,
+        } => {
+            use citygraph_interchange::export::{self as ex, ExportFormat, ExportOptions};
             let svc = open_service(&cli.data_dir, 1)?;
-            if format != "ndjson" {
-                bail!("unknown export format {format:?}: expected ndjson");
-            }
-            let n = if out.as_os_str() == "-" {
+            let format: ExportFormat = format.parse()?;
+            let snap = svc.snapshot();
+            let unfiltered = [
+                &as_of,
+                &projection,
+                &region,
+                &country,
+                &network,
+                &kind,
+                &status,
+            ]
+            .iter()
+            .all(|o| o.is_none());
+            let write = |w: &mut dyn Write| -> Result<ex::ExportSummary> {
+                if format == ExportFormat::Ndjson && unfiltered {
+                    return Ok(ex::write_ndjson_all(&snap, w)?);
+                }
+                let day = match &as_of {
+                    Some(d) => d.parse::<citygraph_core::PartialDate>()?.first_day(),
+                    None => citygraph_core::Day::today(),
+                };
+                let mut filter = citygraph_core::algo::filter::Filter::on(day);
+                filter.region = region.as_deref().map(str::parse).transpose()?;
+                filter.country = country
+                    .as_deref()
+                    .map(citygraph_core::CountryCode::new)
+                    .transpose()?;
+                filter.network = network
+                    .as_deref()
+                    .map(citygraph_core::NetworkId::new)
+                    .transpose()?;
+                filter.kind = kind
+                    .as_deref()
+                    .map(str::parse)
+                    .transpose()
+                    .map_err(anyhow::Error::msg)?;
+                let mut opts = ExportOptions::new(filter);
+                if let Some(p) = &projection {
+                    opts = opts.with_projection(p.parse()?);
+                }
+                if let Some(s) = &status {
+                    opts = opts.with_status(s.parse()?);
+                }
+                Ok(ex::export(&snap, &opts, format, w)?)
+            };
+            let summary = if out.as_os_str() == "-" {
                 let stdout = std::io::stdout();
                 let mut w = std::io::BufWriter::new(stdout.lock());
-                let n = svc.export_ndjson(&mut w)?;
+                let summary = write(&mut w)?;
                 w.flush()?;
-                n
+                summary
             } else {
+                // Write beside the target and rename, so a failed export never leaves half a file.
                 let tmp = out.with_extension("partial");
                 let mut w = std::io::BufWriter::new(
                     std::fs::File::create(&tmp)
                         .with_context(|| format!("creating {}", tmp.display()))?,
                 );
-                let n = svc.export_ndjson(&mut w)?;
+                let summary = write(&mut w)?;
                 w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
                 std::fs::rename(&tmp, &out)
                     .with_context(|| format!("writing {}", out.display()))?;
-                n
+                summary
             };
-            eprintln!("exported {n} records (graph version {})", svc.version());
+            eprintln!(
+                "exported {} nodes and {} edges as {} (graph version {})",
+                summary.nodes,
+                summary.edges,
+                format.as_str(),
+                svc.version()
+            );
             Ok(())
         }
         Command::Openapi => {

@@ -103,8 +103,9 @@ impl Service {
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<ImportReport> {
         records.sort_by_key(|r| r.record.rank());
-        let (snap, applied, unchanged) = self.commit("import", |cur| {
+        let (snap, applied, unchanged) = self.commit_prepared("import", |cur| {
             let mut next = cur.clone();
+            let mut applied = Vec::with_capacity(records.len());
             let mut changes = Vec::with_capacity(records.len());
             let mut problems = Vec::new();
             let mut unchanged = 0u64;
@@ -128,7 +129,10 @@ impl Service {
                 }
                 let change = loc.record.clone().into_change();
                 match next.apply(&change) {
-                    Ok(_) => changes.push(change),
+                    Ok(a) => {
+                        applied.push(a);
+                        changes.push(change);
+                    }
                     Err(e) => problems.push(LineProblem {
                         file: loc.file.clone(),
                         line: loc.line,
@@ -142,7 +146,12 @@ impl Service {
                 problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
                 return Err(Error::ImportRejected(problems));
             }
-            Ok((changes, unchanged))
+            Ok(crate::Prepared {
+                changes,
+                next,
+                applied,
+                extra: unchanged,
+            })
         })?;
         let mut report = ImportReport {
             unchanged,
@@ -161,37 +170,12 @@ impl Service {
 
     /// Writes every entity of the current version as NDJSON (cities, networks, memberships,
     /// partnerships; each in id order). Importing the output into an empty store reproduces it.
-    pub fn export_ndjson(&self, out: &mut dyn Write) -> std::io::Result<u64> {
+    pub fn export_ndjson(&self, out: &mut dyn Write) -> Result<u64> {
         let snap = self.snapshot();
-        write_ndjson_all(&snap, out)
+        let summary = citygraph_interchange::export::write_ndjson_all(&snap, out)
+            .map_err(|e| Error::Internal(e.to_string()))?;
+        Ok(summary.nodes + summary.edges)
     }
-}
-
-/// Writes every entity of `snap` as NDJSON; returns the number of lines.
-pub fn write_ndjson_all(
-    snap: &citygraph_core::Snapshot,
-    out: &mut dyn Write,
-) -> std::io::Result<u64> {
-    let mut n = 0u64;
-    let mut line = |r: Record, out: &mut dyn Write| -> std::io::Result<()> {
-        out.write_all(r.to_line().as_bytes())?;
-        out.write_all(b"\n")?;
-        n += 1;
-        Ok(())
-    };
-    for c in snap.cities.values() {
-        line(Record::City((**c).clone()), out)?;
-    }
-    for x in snap.networks.values() {
-        line(Record::Network((**x).clone()), out)?;
-    }
-    for m in snap.memberships.values() {
-        line(Record::Membership((**m).clone()), out)?;
-    }
-    for p in snap.partnerships.values() {
-        line(Record::Partnership((**p).clone()), out)?;
-    }
-    Ok(n)
 }
 
 /// Changes that would turn `Snapshot::default()` into `snap` (used by tests and tools).

@@ -41,6 +41,15 @@ impl Default for ServiceConfig {
     }
 }
 
+/// A write plan that has been applied to a copy of the snapshot.
+pub struct Prepared<T> {
+    pub changes: Vec<Change>,
+    /// The snapshot with `changes` applied (its version is set on commit).
+    pub next: Snapshot,
+    pub applied: Vec<Applied>,
+    pub extra: T,
+}
+
 /// The citygraph engine: store, current snapshot, writer lock and caches.
 pub struct Service {
     store: Arc<dyn GraphStore>,
@@ -106,15 +115,38 @@ impl Service {
         op: &str,
         plan: impl FnOnce(&Snapshot) -> Result<(Vec<Change>, T)>,
     ) -> Result<(Arc<Snapshot>, Vec<Applied>, T)> {
+        self.commit_prepared(op, |cur| {
+            let (changes, extra) = plan(cur)?;
+            let (next, applied) = cur
+                .with_changes(&changes)
+                .map_err(|(_, e)| Error::from(e))?;
+            Ok(Prepared {
+                changes,
+                next,
+                applied,
+                extra,
+            })
+        })
+    }
+
+    /// As [`Service::commit`], for a plan that has already applied its changes to a copy of the
+    /// snapshot (bulk imports check every record that way and must not apply them twice).
+    pub fn commit_prepared<T>(
+        &self,
+        op: &str,
+        plan: impl FnOnce(&Snapshot) -> Result<Prepared<T>>,
+    ) -> Result<(Arc<Snapshot>, Vec<Applied>, T)> {
         let _guard = self.writer.lock();
         let cur = self.current.load_full();
-        let (changes, extra) = plan(&cur)?;
+        let Prepared {
+            changes,
+            mut next,
+            applied,
+            extra,
+        } = plan(&cur)?;
         if changes.is_empty() {
-            return Ok((cur, Vec::new(), extra));
+            return Ok((cur, applied, extra));
         }
-        let (mut next, applied) = cur
-            .with_changes(&changes)
-            .map_err(|(_, e)| Error::from(e))?;
         let version = self
             .store
             .commit(LogEntry::describe(op, &changes), &changes)?;

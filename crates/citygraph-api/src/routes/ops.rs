@@ -102,7 +102,7 @@ impl Write for ChannelWriter {
 
 /// Streams what `write` produces, from a blocking thread, as the response body.
 pub fn stream_body(
-    content_type: &'static str,
+    content_type: &str,
     file_name: &str,
     version: u64,
     write: impl FnOnce(&mut ChannelWriter) -> std::io::Result<()> + Send + 'static,
@@ -118,7 +118,7 @@ pub fn stream_body(
         rx.recv().await.map(|b| (Ok::<_, actix_web::Error>(b), rx))
     });
     HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, content_type))
+        .insert_header((header::CONTENT_TYPE, content_type.to_owned()))
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"{file_name}\""),
@@ -127,24 +127,112 @@ pub fn stream_body(
         .streaming(body)
 }
 
-/// Export the whole graph as NDJSON in the seed format (import it to reproduce the store).
+/// Filters of an export.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportQuery {
+    /// The graph as it was on this day (default today).
+    pub as_of: Option<String>,
+    /// `twinning` (cities and partnerships, default) or `bipartite` (cities, networks, memberships).
+    pub projection: Option<String>,
+    /// Only cities of this survey region (a link when both ends are).
+    pub region: Option<String>,
+    /// Only cities of this country (ISO 3166-1 alpha-2).
+    pub country: Option<String>,
+    /// Only cities that are members of this network on `as_of`.
+    pub network: Option<String>,
+    /// Only links of this kind.
+    pub kind: Option<citygraph_core::PartnershipKind>,
+    /// `in_force` (active or suspended on `as_of`, default), `active`, `suspended`, `ended` or `all`.
+    pub status: Option<String>,
+}
+
+impl ExportQuery {
+    fn is_empty(&self) -> bool {
+        self.as_of.is_none()
+            && self.projection.is_none()
+            && self.region.is_none()
+            && self.country.is_none()
+            && self.network.is_none()
+            && self.kind.is_none()
+            && self.status.is_none()
+    }
+}
+
+/// Export the graph for maps and graph tools: `geojson` (RFC 7946; lines that cross the
+/// antimeridian are split), `graphml`, `gexf` (1.3, with each link's time spells), `csv` (a zip of
+/// nodes.csv and edges.csv), `nodes.csv`, `edges.csv`, or `ndjson` (the seed format; without any
+/// filter it holds every record, so importing it reproduces the store). The body is streamed.
 #[utoipa::path(
     tag = "import-export",
+    params(("format" = String, Path, description = "geojson, graphml, gexf, csv, nodes.csv, edges.csv or ndjson"), ExportQuery),
     responses(
-        (status = 200, description = "Every record, one per line", content_type = "application/x-ndjson", body = String),
+        (status = 200, description = "The export, streamed, with a Content-Disposition file name", content_type = "application/octet-stream", body = String),
+        (status = 400, description = "A bad parameter", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Reads need a token here", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown format", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/export/ndjson")]
-pub async fn export_ndjson(_a: ReadAuth, st: Data) -> HttpResponse {
+#[get("/export/{format}")]
+pub async fn export(
+    _a: ReadAuth,
+    st: Data,
+    format: web::Path<String>,
+    q: web::Query<ExportQuery>,
+) -> Result<HttpResponse, ApiError> {
+    use citygraph_interchange::export::{self as ex, ExportFormat, ExportOptions};
+    let format: ExportFormat = format.parse().map_err(|e: ex::ParseError| {
+        ApiError::http(StatusCode::NOT_FOUND, "unknown_format", e.to_string())
+    })?;
     let snap = st.svc.snapshot();
     let version = snap.version;
-    stream_body(
-        "application/x-ndjson",
-        "citygraph.ndjson",
+    if format == ExportFormat::Ndjson && q.is_empty() {
+        return Ok(stream_body(
+            format.media_type(),
+            format.file_name(),
+            version,
+            move |w| {
+                ex::write_ndjson_all(&snap, w)
+                    .map(|_| ())
+                    .map_err(std::io::Error::other)
+            },
+        ));
+    }
+    let bad = |code: &'static str, e: String| ApiError::http(StatusCode::BAD_REQUEST, code, e);
+    let mut filter = citygraph_core::algo::filter::Filter::on(respond::as_of(q.as_of.as_deref())?);
+    filter.region = respond::region(q.region.as_deref())?;
+    filter.country = respond::country(q.country.as_deref())?;
+    filter.kind = q.kind;
+    if let Some(n) = q.network.as_deref().filter(|n| !n.is_empty()) {
+        citygraph_service::entities::network(&snap, n)?;
+        filter.network = Some(
+            citygraph_core::NetworkId::new(n)
+                .map_err(|e| bad("invalid_parameter", e.to_string()))?,
+        );
+    }
+    let mut opts = ExportOptions::new(filter);
+    if let Some(p) = q.projection.as_deref() {
+        opts = opts.with_projection(
+            p.parse()
+                .map_err(|e: ex::ParseError| bad("invalid_parameter", e.to_string()))?,
+        );
+    }
+    if let Some(s) = q.status.as_deref() {
+        opts = opts.with_status(
+            s.parse()
+                .map_err(|e: ex::ParseError| bad("invalid_parameter", e.to_string()))?,
+        );
+    }
+    Ok(stream_body(
+        format.media_type(),
+        format.file_name(),
         version,
-        move |w| citygraph_service::import::write_ndjson_all(&snap, w).map(|_| ()),
-    )
+        move |w| {
+            ex::export(&snap, &opts, format, w)
+                .map(|_| ())
+                .map_err(std::io::Error::other)
+        },
+    ))
 }
 
 /// The change feed: committed changes after `since`, oldest first.

@@ -77,8 +77,11 @@ impl From<ApplyError> for Error {
 impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
+            // A second link of a kind already in force conflicts with the stored graph.
+            Error::Core(CoreError::DuplicatePartnership { .. }) => ErrorKind::Conflict,
             Error::Core(_) => ErrorKind::Invalid,
             Error::Apply(a) => match a {
+                ApplyError::Invalid(CoreError::DuplicatePartnership { .. }) => ErrorKind::Conflict,
                 ApplyError::Invalid(_) => ErrorKind::Invalid,
                 ApplyError::CityNotFound(_)
                 | ApplyError::NetworkNotFound(_)

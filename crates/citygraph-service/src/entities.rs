@@ -73,12 +73,14 @@ fn not_found(entity: &'static str, id: &str) -> Error {
     }
 }
 
+/// Creates, patches and event additions return the record as written and the graph version that
+/// write produced (not the current version, which a concurrent write may already have moved on).
 impl Service {
     #[tracing::instrument(skip_all, fields(city = %city.id))]
-    pub fn create_city(&self, city: City) -> Result<Arc<City>> {
+    pub fn create_city(&self, city: City) -> Result<(Arc<City>, u64)> {
         city.validate()?;
         let city = Arc::new(city);
-        self.commit("create_city", |s| {
+        let (snap, _, ()) = self.commit("create_city", |s| {
             if s.city(city.id.as_str()).is_some() {
                 return Err(Error::AlreadyExists {
                     entity: "city",
@@ -87,17 +89,17 @@ impl Service {
             }
             Ok((vec![Change::PutCity(city.clone())], ()))
         })?;
-        Ok(city)
+        Ok((city, snap.version))
     }
 
     #[tracing::instrument(skip_all, fields(city = %id))]
-    pub fn patch_city(&self, id: &str, patch: &Value) -> Result<Arc<City>> {
+    pub fn patch_city(&self, id: &str, patch: &Value) -> Result<(Arc<City>, u64)> {
         let (snap, _, ()) = self.commit("update_city", |s| {
             let cur = s.city(id).ok_or_else(|| not_found("city", id))?;
             let next: City = patched(&**cur, patch, &["id"])?;
             Ok((vec![Change::PutCity(Arc::new(next))], ()))
         })?;
-        Ok(snap.city(id).cloned().expect("just written"))
+        Ok((snap.city(id).cloned().expect("just written"), snap.version))
     }
 
     /// Deletes a city; with `cascade`, its partnerships and memberships too (otherwise they must be
@@ -129,10 +131,10 @@ impl Service {
     }
 
     #[tracing::instrument(skip_all, fields(network = %network.id))]
-    pub fn create_network(&self, network: Network) -> Result<Arc<Network>> {
+    pub fn create_network(&self, network: Network) -> Result<(Arc<Network>, u64)> {
         network.validate()?;
         let network = Arc::new(network);
-        self.commit("create_network", |s| {
+        let (snap, _, ()) = self.commit("create_network", |s| {
             if s.network(network.id.as_str()).is_some() {
                 return Err(Error::AlreadyExists {
                     entity: "network",
@@ -141,17 +143,20 @@ impl Service {
             }
             Ok((vec![Change::PutNetwork(network.clone())], ()))
         })?;
-        Ok(network)
+        Ok((network, snap.version))
     }
 
     #[tracing::instrument(skip_all, fields(network = %id))]
-    pub fn patch_network(&self, id: &str, patch: &Value) -> Result<Arc<Network>> {
+    pub fn patch_network(&self, id: &str, patch: &Value) -> Result<(Arc<Network>, u64)> {
         let (snap, _, ()) = self.commit("update_network", |s| {
             let cur = s.network(id).ok_or_else(|| not_found("network", id))?;
             let next: Network = patched(&**cur, patch, &["id"])?;
             Ok((vec![Change::PutNetwork(Arc::new(next))], ()))
         })?;
-        Ok(snap.network(id).cloned().expect("just written"))
+        Ok((
+            snap.network(id).cloned().expect("just written"),
+            snap.version,
+        ))
     }
 
     #[tracing::instrument(skip_all, fields(network = %id))]
@@ -177,10 +182,10 @@ impl Service {
     }
 
     #[tracing::instrument(skip_all, fields(membership = %m.id))]
-    pub fn create_membership(&self, m: Membership) -> Result<Arc<Membership>> {
+    pub fn create_membership(&self, m: Membership) -> Result<(Arc<Membership>, u64)> {
         m.validate()?;
         let m = Arc::new(m);
-        self.commit("create_membership", |s| {
+        let (snap, _, ()) = self.commit("create_membership", |s| {
             if s.membership(m.id.as_str()).is_some() {
                 return Err(Error::AlreadyExists {
                     entity: "membership",
@@ -189,11 +194,11 @@ impl Service {
             }
             Ok((vec![Change::PutMembership(m.clone())], ()))
         })?;
-        Ok(m)
+        Ok((m, snap.version))
     }
 
     #[tracing::instrument(skip_all, fields(membership = %id))]
-    pub fn patch_membership(&self, id: &str, patch: &Value) -> Result<Arc<Membership>> {
+    pub fn patch_membership(&self, id: &str, patch: &Value) -> Result<(Arc<Membership>, u64)> {
         let (snap, _, ()) = self.commit("update_membership", |s| {
             let cur = s
                 .membership(id)
@@ -201,7 +206,10 @@ impl Service {
             let next: Membership = patched(&**cur, patch, &["id", "city", "network"])?;
             Ok((vec![Change::PutMembership(Arc::new(next))], ()))
         })?;
-        Ok(snap.membership(id).cloned().expect("just written"))
+        Ok((
+            snap.membership(id).cloned().expect("just written"),
+            snap.version,
+        ))
     }
 
     #[tracing::instrument(skip_all, fields(membership = %id))]
@@ -220,10 +228,10 @@ impl Service {
     }
 
     #[tracing::instrument(skip_all, fields(partnership = %p.id))]
-    pub fn create_partnership(&self, p: Partnership) -> Result<Arc<Partnership>> {
+    pub fn create_partnership(&self, p: Partnership) -> Result<(Arc<Partnership>, u64)> {
         p.validate()?;
         let p = Arc::new(p);
-        self.commit("create_partnership", |s| {
+        let (snap, _, ()) = self.commit("create_partnership", |s| {
             if s.partnership(p.id.as_str()).is_some() {
                 return Err(Error::AlreadyExists {
                     entity: "partnership",
@@ -232,7 +240,7 @@ impl Service {
             }
             Ok((vec![Change::PutPartnership(p.clone())], ()))
         })?;
-        Ok(p)
+        Ok((p, snap.version))
     }
 
     #[tracing::instrument(skip_all, fields(partnership = %id))]
@@ -253,7 +261,7 @@ impl Service {
     /// Adds an event to a partnership's history, in date order (after events of the same date), and
     /// checks the whole history again.
     #[tracing::instrument(skip_all, fields(partnership = %id, event = %event.kind))]
-    pub fn add_event(&self, id: &str, event: Event) -> Result<Arc<Partnership>> {
+    pub fn add_event(&self, id: &str, event: Event) -> Result<(Arc<Partnership>, u64)> {
         let (snap, _, ()) = self.commit("add_event", |s| {
             let cur = s
                 .partnership(id)
@@ -266,7 +274,10 @@ impl Service {
             next.validate()?;
             Ok((vec![Change::PutPartnership(Arc::new(next))], ()))
         })?;
-        Ok(snap.partnership(id).cloned().expect("just written"))
+        Ok((
+            snap.partnership(id).cloned().expect("just written"),
+            snap.version,
+        ))
     }
 }
 

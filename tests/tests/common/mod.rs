@@ -179,29 +179,41 @@ impl Resp {
     }
 }
 
-/// Every error is `application/problem+json` with type, title, status, detail and code.
+/// What is wrong with an error response's shape, if anything: every error is
+/// `application/problem+json` with type, title, status, detail and code.
+pub fn problem_shape_error(r: &Resp) -> Option<String> {
+    let ct = r.header("content-type").unwrap_or_default();
+    if !ct.starts_with("application/problem+json") {
+        return Some(format!(
+            "content-type of a {} error is {ct:?}; body: {}",
+            r.status,
+            r.text()
+        ));
+    }
+    for field in ["type", "title", "detail", "code"] {
+        if r.json[field].as_str().is_none_or(str::is_empty) {
+            return Some(format!(
+                "problem field {field} missing or empty in {}",
+                r.text()
+            ));
+        }
+    }
+    if r.json["status"].as_u64() != Some(u64::from(r.status)) {
+        return Some(format!(
+            "problem status differs from the HTTP status {}: {}",
+            r.status,
+            r.text()
+        ));
+    }
+    None
+}
+
+/// Asserts [`problem_shape_error`] finds nothing wrong.
 #[track_caller]
 pub fn assert_problem_shape(r: &Resp) {
-    let ct = r.header("content-type").unwrap_or_default();
-    assert!(
-        ct.starts_with("application/problem+json"),
-        "content-type of a {} error is {ct:?}; body: {}",
-        r.status,
-        r.text()
-    );
-    for field in ["type", "title", "detail", "code"] {
-        assert!(
-            r.json[field].as_str().is_some_and(|s| !s.is_empty()),
-            "problem field {field} missing or empty in {}",
-            r.text()
-        );
+    if let Some(e) = problem_shape_error(r) {
+        panic!("{e}");
     }
-    assert_eq!(
-        r.json["status"].as_u64(),
-        Some(u64::from(r.status)),
-        "problem status differs from the HTTP status: {}",
-        r.text()
-    );
 }
 
 /// A blocking HTTP client that never uses a proxy.

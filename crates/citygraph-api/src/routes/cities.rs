@@ -78,10 +78,10 @@ pub async fn create_city(
     body: web::Json<City>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let city = web::block(move || svc.create_city(body.into_inner()))
+    let (city, version) = web::block(move || svc.create_city(body.into_inner()))
         .await
         .map_err(internal)??;
-    Ok(written(StatusCode::CREATED, st.svc.version(), &*city))
+    Ok(written(StatusCode::CREATED, version, &*city))
 }
 
 /// Get one city.
@@ -129,10 +129,10 @@ pub async fn patch_city(
     body: web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let city = web::block(move || svc.patch_city(&id, &body))
+    let (city, version) = web::block(move || svc.patch_city(&id, &body))
         .await
         .map_err(internal)??;
-    Ok(written(StatusCode::OK, st.svc.version(), &*city))
+    Ok(written(StatusCode::OK, version, &*city))
 }
 
 /// Delete a city. Refused (409 `still_referenced`) while partnerships or memberships reference it,

@@ -69,10 +69,10 @@ pub async fn create_network(
     body: web::Json<Network>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let n = web::block(move || svc.create_network(body.into_inner()))
+    let (n, version) = web::block(move || svc.create_network(body.into_inner()))
         .await
         .map_err(internal)??;
-    Ok(written(StatusCode::CREATED, st.svc.version(), &*n))
+    Ok(written(StatusCode::CREATED, version, &*n))
 }
 
 /// Get one network.
@@ -120,10 +120,10 @@ pub async fn patch_network(
     body: web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let n = web::block(move || svc.patch_network(&id, &body))
+    let (n, version) = web::block(move || svc.patch_network(&id, &body))
         .await
         .map_err(internal)??;
-    Ok(written(StatusCode::OK, st.svc.version(), &*n))
+    Ok(written(StatusCode::OK, version, &*n))
 }
 
 /// Delete a network; refused while memberships reference it unless `cascade=true`.
@@ -254,10 +254,10 @@ pub async fn create_membership(
     body: web::Json<Membership>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let m = web::block(move || svc.create_membership(body.into_inner()))
+    let (m, version) = web::block(move || svc.create_membership(body.into_inner()))
         .await
         .map_err(internal)??;
-    Ok(written(StatusCode::CREATED, st.svc.version(), &*m))
+    Ok(written(StatusCode::CREATED, version, &*m))
 }
 
 /// Get one membership.
@@ -305,10 +305,10 @@ pub async fn patch_membership(
     body: web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let m = web::block(move || svc.patch_membership(&id, &body))
+    let (m, version) = web::block(move || svc.patch_membership(&id, &body))
         .await
         .map_err(internal)??;
-    Ok(written(StatusCode::OK, st.svc.version(), &*m))
+    Ok(written(StatusCode::OK, version, &*m))
 }
 
 /// Delete a membership.

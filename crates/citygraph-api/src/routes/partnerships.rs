@@ -73,12 +73,12 @@ pub async fn create_partnership(
     body: web::Json<Partnership>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let p = web::block(move || svc.create_partnership(body.into_inner()))
+    let (p, version) = web::block(move || svc.create_partnership(body.into_inner()))
         .await
         .map_err(internal)??;
     Ok(written(
         StatusCode::CREATED,
-        st.svc.version(),
+        version,
         &PartnershipView::from(&p),
     ))
 }
@@ -168,14 +168,10 @@ pub async fn add_event(
     body: web::Json<Event>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let p = web::block(move || svc.add_event(&id, body.into_inner()))
+    let (p, version) = web::block(move || svc.add_event(&id, body.into_inner()))
         .await
         .map_err(internal)??;
-    Ok(written(
-        StatusCode::OK,
-        st.svc.version(),
-        &PartnershipView::from(&p),
-    ))
+    Ok(written(StatusCode::OK, version, &PartnershipView::from(&p)))
 }
 
 /// A partnership's history, and its status on `as_of`.

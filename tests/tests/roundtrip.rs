@@ -189,6 +189,40 @@ fn a_rejected_import_names_the_line_and_changes_nothing() {
     );
     assert!(out.stderr.contains("2019-02-30"), "{}", out.stderr);
 
+    // Every bad line of every file is named, not only the first one.
+    let bad2 = tmp.path().join("bad2.ndjson");
+    std::fs::write(
+        &bad2,
+        [
+            r#"{"type":"city","id":"xx-new-c","name":"New C","country":"FR","region":"europe","lat":1.5,"lon":2.5}"#,
+            r#"{"type":"town","id":"xx-new-d"}"#,
+            r#"{"type":"membership","city":"xx-new-c","network":"c40","joined":"2019-13"}"#,
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let out = cli(
+        &data,
+        &["import", bad.to_str().unwrap(), bad2.to_str().unwrap()],
+    );
+    assert!(!out.success(), "{out:?}");
+    for line in [
+        format!("{}:3", bad.display()),
+        format!("{}:2", bad2.display()),
+        format!("{}:3", bad2.display()),
+    ] {
+        assert!(
+            out.stderr.contains(&line),
+            "the message names {line}: {}",
+            out.stderr
+        );
+    }
+    assert!(
+        !out.stderr.contains(&format!("{}:1", bad2.display())),
+        "good lines are not blamed: {}",
+        out.stderr
+    );
+
     // Every line parses, but line 5 refers to a missing city.
     let dangling = tmp.path().join("dangling.ndjson");
     std::fs::write(

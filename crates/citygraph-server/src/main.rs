@@ -158,8 +158,19 @@ fn main() -> Result<()> {
         Command::Import { files } => {
             let svc = open_service(&cli.data_dir, 1)?;
             let mut records: Vec<Located> = Vec::new();
+            // Read every file before giving up, so that every bad line of every file is reported.
+            let mut bad = Vec::new();
             for f in &files {
-                records.extend(read_path(f).map_err(report_import_error)?);
+                match read_path(f) {
+                    Ok(r) => records.extend(r),
+                    Err(citygraph_service::Error::ImportRejected(p)) => bad.extend(p),
+                    Err(e) => return Err(report_import_error(e)),
+                }
+            }
+            if !bad.is_empty() {
+                return Err(report_import_error(
+                    citygraph_service::Error::ImportRejected(bad),
+                ));
             }
             let report = import_with_progress(&svc, records)?;
             println!("{}", serde_json::to_string_pretty(&report)?);

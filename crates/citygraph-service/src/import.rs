@@ -4,7 +4,7 @@
 //! before it; if any line is bad, every bad line is reported (file:line, code, message) and nothing
 //! is written. Records are upserted by id; a record equal to what is stored is left alone.
 
-use std::io::Write;
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 
 use citygraph_core::{Applied, Change};
@@ -55,15 +55,55 @@ pub fn read_path(path: &Path) -> Result<Vec<Located>> {
             })
             .collect());
     }
-    let recs = read::read_ndjson_file(path).map_err(problem)?;
-    Ok(recs
-        .into_iter()
-        .map(|(line, record)| Located {
+    // Read every line, so that every bad one is reported, not only the first.
+    let f = std::fs::File::open(path).map_err(|e| {
+        problem(read::ReadError {
             file: name.clone(),
-            line,
-            record,
+            line: 0,
+            message: format!("cannot open: {e}"),
         })
-        .collect())
+    })?;
+    let mut out = Vec::new();
+    let mut bad = Vec::new();
+    for (i, line) in BufReader::with_capacity(1 << 20, f).lines().enumerate() {
+        let line = line.map_err(|e| {
+            problem(read::ReadError {
+                file: name.clone(),
+                line: i + 1,
+                message: format!("cannot read: {e}"),
+            })
+        })?;
+        parse_into(&line, &name, i + 1, &mut out, &mut bad);
+    }
+    if bad.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::ImportRejected(bad))
+    }
+}
+
+/// Parses one NDJSON line into `out`, or records why it is bad in `bad`.
+fn parse_into(
+    line: &str,
+    file: &str,
+    number: usize,
+    out: &mut Vec<Located>,
+    bad: &mut Vec<LineProblem>,
+) {
+    match read::parse_line(line) {
+        Ok(Some(record)) => out.push(Located {
+            file: file.to_owned(),
+            line: number,
+            record,
+        }),
+        Ok(None) => {}
+        Err(message) => bad.push(LineProblem {
+            file: file.to_owned(),
+            line: number,
+            code: "invalid_record".into(),
+            message,
+        }),
+    }
 }
 
 /// Parses an NDJSON body, collecting every bad line rather than stopping at the first.
@@ -71,20 +111,7 @@ pub fn parse_ndjson(body: &str, file: &str) -> std::result::Result<Vec<Located>,
     let mut out = Vec::new();
     let mut bad = Vec::new();
     for (i, line) in body.lines().enumerate() {
-        match read::parse_line(line) {
-            Ok(Some(record)) => out.push(Located {
-                file: file.to_owned(),
-                line: i + 1,
-                record,
-            }),
-            Ok(None) => {}
-            Err(message) => bad.push(LineProblem {
-                file: file.to_owned(),
-                line: i + 1,
-                code: "invalid_record".into(),
-                message,
-            }),
-        }
+        parse_into(line, file, i + 1, &mut out, &mut bad);
     }
     if bad.is_empty() {
         Ok(out)

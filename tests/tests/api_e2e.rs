@@ -1090,3 +1090,44 @@ fn concurrent_writes_each_report_the_version_they_made() {
         assert_eq!(etag, &format!("\"v{v}\""));
     }
 }
+
+#[test]
+fn the_seed_folder_loads_once_into_an_empty_data_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seed = tmp.path().join("seed");
+    std::fs::create_dir(&seed).unwrap();
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rich.ndjson"),
+        seed.join("rich.ndjson"),
+    )
+    .unwrap();
+    let data = tmp.path().join("data");
+    let opts = ServerOptions {
+        seed_dir: Some(seed.clone()),
+        ..ServerOptions::with_token().data_dir(&data)
+    };
+    let s = Server::start_with(opts.clone());
+    let ready = s.get("/readyz");
+    ready.expect(200);
+    assert_eq!(
+        (
+            ready.json["cities"].as_u64(),
+            ready.json["networks"].as_u64(),
+            ready.json["memberships"].as_u64(),
+            ready.json["partnerships"].as_u64(),
+            ready.json["version"].as_u64()
+        ),
+        (Some(9), Some(5), Some(7), Some(8), Some(1))
+    );
+    s.write("DELETE", "/v1/partnerships/rome-berlin-1962", None)
+        .expect(200);
+    let export = s.export();
+    drop(s);
+
+    // A data folder that holds data is not seeded again.
+    let s = Server::start_with(opts);
+    assert_eq!(s.version(), 2);
+    assert!(s.export() == export, "the restart changed the data");
+    s.get("/v1/partnerships/rome-berlin-1962")
+        .expect_problem(404, "partnership_not_found");
+}

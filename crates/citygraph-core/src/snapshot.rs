@@ -320,6 +320,7 @@ impl Snapshot {
 
     /// Applies a list of changes to a copy and returns it, or the index and error of the first change
     /// that fails (the original is untouched either way).
+    #[allow(clippy::result_large_err)] // reason: a cold path; callers need the index with the error
     pub fn with_changes(
         &self,
         changes: &[Change],

@@ -115,6 +115,26 @@ enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Seed data: rebuild `seed-data/` from the public raw sources.
+    Seed {
+        #[command(subcommand)]
+        command: SeedCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum SeedCommand {
+    /// Resolve the raw sources into the normalised seed files (deterministic: the same sources give
+    /// the same bytes).
+    Build {
+        /// Folder of the raw sources (wikipedia-twincities-hekman/, wikidata-p190-2016-l3viathan/,
+        /// geonames-cities15000/, climactor/, curated-lapse-events/).
+        #[arg(long, default_value = "../shared/data/raw")]
+        raw: PathBuf,
+        /// Output folder.
+        #[arg(long, default_value = "seed-data")]
+        out: PathBuf,
+    },
 }
 
 fn main() -> Result<()> {
@@ -260,6 +280,14 @@ fn main() -> Result<()> {
                 format.as_str(),
                 svc.version()
             );
+            Ok(())
+        }
+        Command::Seed {
+            command: SeedCommand::Build { raw, out },
+        } => {
+            let report = citygraph_seed::build(&raw, &out)
+                .with_context(|| format!("building the seed from {}", raw.display()))?;
+            println!("{report}");
             Ok(())
         }
         Command::Openapi => {

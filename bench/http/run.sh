@@ -9,12 +9,15 @@ DUR=${2:-15s}
 cargo build --release --locked -p citygraph-server -p citygraph-api --example bare >/dev/null
 work=$(mktemp -d)
 trap 'kill $cg $bare 2>/dev/null || true; rm -rf "$work"' EXIT
-target/release/citygraph --data-dir "$work/data" serve --bind 127.0.0.1:18080 2> "$work/cg.log" &
+CITYGRAPH_LOG=${CITYGRAPH_LOG:-info} "${CARGO_TARGET_DIR:-target}/release/citygraph" --data-dir "$work/data" serve --bind 127.0.0.1:18080 2> "$work/cg.log" &
 cg=$!
-target/release/bare 127.0.0.1:18081 &
-bare=$!
 for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:18080/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
-curl -fs "http://127.0.0.1:18080/v1/cities/$CITY/partners" | head -c 200; echo
+# The bare handler answers with the very bytes of citygraph's answer, so both move the same data.
+curl -fs "http://127.0.0.1:18080/v1/cities/$CITY/partners" > "$work/body.json"
+echo "answer: $(wc -c < "$work/body.json") bytes"
+"${CARGO_TARGET_DIR:-target}/release/examples/bare" 127.0.0.1:18081 "$work/body.json" &
+bare=$!
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:18081/v1/cities/$CITY/partners" >/dev/null 2>&1 && break; sleep 0.1; done
 run() { wrk -t2 -c64 -d"$DUR" --latency "$1" | tee "$work/$2.txt"; }
 run "http://127.0.0.1:18081/v1/cities/$CITY/partners" bare
 run "http://127.0.0.1:18080/v1/cities/$CITY/partners" citygraph

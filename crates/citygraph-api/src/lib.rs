@@ -166,8 +166,26 @@ pub fn app(
         .default_service(web::to(|| async { HttpResponse::NotFound().finish() }))
         .wrap(ErrorHandlers::new().default_handler(error::to_problem))
         .wrap(from_fn(track))
-        .wrap(tracing_actix_web::TracingLogger::default())
+        .wrap(tracing_actix_web::TracingLogger::<RequestSpan>::new())
         .wrap(cors)
+}
+
+/// The root span of each request (method, route, status, request id) at DEBUG: with the default
+/// `info` filter it is not built, which keeps the hot read path cheap; `CITYGRAPH_LOG=debug` (or
+/// `info,tracing_actix_web=debug`) turns request spans on.
+pub struct RequestSpan;
+
+impl tracing_actix_web::RootSpanBuilder for RequestSpan {
+    fn on_request_start(request: &ServiceRequest) -> tracing::Span {
+        tracing_actix_web::root_span!(level = tracing::Level::DEBUG, request)
+    }
+
+    fn on_request_end<B: MessageBody>(
+        span: tracing::Span,
+        outcome: &Result<ServiceResponse<B>, actix_web::Error>,
+    ) {
+        tracing_actix_web::DefaultRootSpanBuilder::on_request_end(span, outcome);
+    }
 }
 
 fn cors(origins: &[String]) -> actix_cors::Cors {

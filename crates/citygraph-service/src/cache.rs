@@ -17,6 +17,9 @@ use serde::Serialize;
 
 use crate::{Error, Result};
 
+/// Entries kept for one version before the cache starts over.
+const MAX_ENTRIES: usize = 20_000;
+
 type Cell = Arc<OnceLock<std::result::Result<Arc<[u8]>, Arc<Error>>>>;
 
 /// See the module docs.
@@ -57,6 +60,27 @@ impl Cache {
         key: &str,
         compute: impl FnOnce() -> Result<T>,
     ) -> Result<Arc<[u8]>> {
+        self.get_or_compute_with(version, key, true, compute)
+    }
+
+    /// As [`Cache::get_or_compute`] for cheap reads (a city's partners): not counted against the
+    /// computation limit, so they are never refused; safe to call on a request thread.
+    pub fn get_or_compute_cheap<T: Serialize>(
+        &self,
+        version: u64,
+        key: &str,
+        compute: impl FnOnce() -> Result<T>,
+    ) -> Result<Arc<[u8]>> {
+        self.get_or_compute_with(version, key, false, compute)
+    }
+
+    fn get_or_compute_with<T: Serialize>(
+        &self,
+        version: u64,
+        key: &str,
+        limited: bool,
+        compute: impl FnOnce() -> Result<T>,
+    ) -> Result<Arc<[u8]>> {
         let cell = {
             let mut guard = self.entries.lock();
             if guard.0 != version {
@@ -66,8 +90,12 @@ impl Cache {
                 } else {
                     // A request on an older snapshot than the cache: compute without caching.
                     drop(guard);
-                    return self.run(compute);
+                    return self.run(limited, compute);
                 }
+            }
+            if guard.1.len() >= MAX_ENTRIES {
+                // Bounded memory within one version: start over rather than grow without limit.
+                guard.1.clear();
             }
             if let Some(cell) = guard.1.get(key) {
                 if cell.get().is_some() {
@@ -88,7 +116,7 @@ impl Cache {
         let out = cell.get_or_init(|| {
             started = true;
             self.misses.fetch_add(1, Ordering::Relaxed);
-            self.run(compute).map_err(Arc::new)
+            self.run(limited, compute).map_err(Arc::new)
         });
         let out = out.clone().map_err(|e| clone_error(&e));
         if started {
@@ -100,7 +128,17 @@ impl Cache {
         out
     }
 
-    fn run<T: Serialize>(&self, compute: impl FnOnce() -> Result<T>) -> Result<Arc<[u8]>> {
+    fn run<T: Serialize>(
+        &self,
+        limited: bool,
+        compute: impl FnOnce() -> Result<T>,
+    ) -> Result<Arc<[u8]>> {
+        if !limited {
+            let value = compute()?;
+            return serde_json::to_vec(&value)
+                .map(Arc::from)
+                .map_err(|e| Error::Internal(e.to_string()));
+        }
         let n = self.running.fetch_add(1, Ordering::SeqCst);
         struct Release<'a>(&'a AtomicUsize);
         impl Drop for Release<'_> {

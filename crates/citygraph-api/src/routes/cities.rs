@@ -195,26 +195,39 @@ pub async fn city_partners(
     let snap = st.svc.snapshot();
     let day = respond::as_of(q.as_of.as_deref())?;
     let status: query::StatusFilter = q.status.as_deref().unwrap_or("active").parse()?;
-    let me = entities::city(&snap, &id)?;
-    let partners = query::partners(&snap, &id, day, status, q.kind)?;
-    let body = PartnersView {
-        city: CityRef::from(&**me),
-        as_of: day.to_string(),
-        count: partners.len(),
-        partners: partners
-            .iter()
-            .map(|p| PartnerView {
-                city: CityRef::from(&*p.city),
-                partnership: p.partnership.id.to_string(),
-                kind: p.partnership.kind,
-                status: p.status,
-                established: p.partnership.established(),
-                ended: p.partnership.ended(),
+    let key = format!("partners|{id}|{day}|{status:?}|{:?}", q.kind);
+    let kind = q.kind;
+    // Answers are cached per graph version: a repeated request is a lookup and a copy.
+    let bytes = st
+        .svc
+        .cache()
+        .get_or_compute_cheap(snap.version, &key, || {
+            let me = entities::city(&snap, &id)?;
+            let partners = query::partners(&snap, &id, day, status, kind)?;
+            Ok(PartnersView {
+                city: CityRef::from(&**me),
+                as_of: day.to_string(),
+                count: partners.len(),
+                partners: partners
+                    .iter()
+                    .map(|p| PartnerView {
+                        city: CityRef::from(&*p.city),
+                        partnership: p.partnership.id.to_string(),
+                        kind: p.partnership.kind,
+                        status: p.status,
+                        established: p.partnership.established(),
+                        ended: p.partnership.ended(),
+                    })
+                    .collect(),
+                version: snap.version,
             })
-            .collect(),
-        version: snap.version,
-    };
-    Ok(graph_json(&req, snap.version, Some(day), &body))
+        })?;
+    Ok(respond::graph_bytes(
+        &req,
+        snap.version,
+        Some(day),
+        web::Bytes::from_owner(bytes),
+    ))
 }
 
 /// The networks a city belongs to on a day.

@@ -61,8 +61,14 @@ impl Modify for BearerAuth {
 }
 
 fn v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    use routes::{cities, networks, ops, partnerships};
-    cfg.service(cities::list_cities)
+    use routes::{analytics, cities, networks, ops, partnerships};
+    cfg.service(analytics::overlap_report)
+        .service(analytics::overlap_top)
+        .service(analytics::saturation_report)
+        .service(analytics::saturation_timeline)
+        .service(analytics::similar)
+        .service(analytics::recommendations)
+        .service(cities::list_cities)
         .service(cities::create_city)
         .service(cities::get_city)
         .service(cities::patch_city)

@@ -8,6 +8,7 @@
 //! Start with [`Service::commit`] (how a write becomes durable and visible), then [`entities`]
 //! (CRUD), [`import`] (bulk import and export) and [`cache`] (analytics caching).
 
+pub mod analytics;
 pub mod cache;
 pub mod entities;
 mod error;
@@ -56,6 +57,7 @@ pub struct Service {
     current: ArcSwap<Snapshot>,
     writer: Mutex<()>,
     cache: cache::Cache,
+    indexes: analytics::IndexCache,
     config: ServiceConfig,
 }
 
@@ -86,6 +88,7 @@ impl Service {
             current: ArcSwap::from_pointee(snap),
             writer: Mutex::new(()),
             cache,
+            indexes: analytics::IndexCache::default(),
             config,
         })
     }
@@ -105,6 +108,11 @@ impl Service {
 
     pub fn cache(&self) -> &cache::Cache {
         &self.cache
+    }
+
+    /// Per-version indexes shared by analytics.
+    pub fn indexes(&self) -> &analytics::IndexCache {
+        &self.indexes
     }
 
     /// Runs one logical write: `plan` turns the current snapshot into primitive changes; they are

@@ -1,5 +1,6 @@
 //! Handlers, one module per resource.
 
+pub mod analytics;
 pub mod cities;
 pub mod networks;
 pub mod ops;

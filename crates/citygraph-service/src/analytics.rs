@@ -1,0 +1,51 @@
+//! Analytics use cases: the algorithms of `citygraph_core::algo`, run on the current snapshot,
+//! with per-version caches of their shared indexes and results (see [`crate::cache`]).
+
+use std::sync::Arc;
+
+use citygraph_core::algo::overlap::MembershipIndex;
+use citygraph_core::Snapshot;
+use parking_lot::Mutex;
+
+use crate::Error;
+
+/// Turns an algorithm error (anything with a stable `code()`) into a service error; codes ending
+/// in `_not_found` are 404s, the others bad requests.
+macro_rules! algo_errors {
+    ($($ty:path),* $(,)?) => {$(
+        impl From<$ty> for Error {
+            fn from(e: $ty) -> Error {
+                let code = e.code();
+                Error::Analytics { code, message: e.to_string(), not_found: code.ends_with("_not_found") }
+            }
+        }
+    )*};
+}
+
+algo_errors!(
+    citygraph_core::algo::overlap::OverlapError,
+    citygraph_core::algo::saturation::SaturationError,
+    citygraph_core::algo::similarity::SimilarityError,
+);
+
+/// The city-network incidence of one graph version, built once and shared by overlap, saturation
+/// and similarity requests.
+#[derive(Default)]
+pub struct IndexCache {
+    membership: Mutex<Option<(u64, Arc<MembershipIndex>)>>,
+}
+
+impl IndexCache {
+    /// The membership index of `snap`, built on first use for its version.
+    pub fn membership(&self, snap: &Snapshot) -> Arc<MembershipIndex> {
+        let mut guard = self.membership.lock();
+        if let Some((v, idx)) = guard.as_ref() {
+            if *v == snap.version {
+                return idx.clone();
+            }
+        }
+        let idx = Arc::new(MembershipIndex::new(snap));
+        *guard = Some((snap.version, idx.clone()));
+        idx
+    }
+}

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use imbl::{OrdMap, OrdSet};
+use imbl::OrdMap;
 
 use crate::date::Day;
 use crate::error::{ApplyError, CoreError};
@@ -68,13 +68,13 @@ pub struct Snapshot {
     pub memberships: OrdMap<MembershipId, Arc<Membership>>,
     pub partnerships: OrdMap<PartnershipId, Arc<Partnership>>,
     /// city -> partnerships that involve it
-    pub links_of: OrdMap<CityId, OrdSet<PartnershipId>>,
+    pub links_of: OrdMap<CityId, IdSet<PartnershipId>>,
     /// city -> its memberships
-    pub memberships_of_city: OrdMap<CityId, OrdSet<MembershipId>>,
+    pub memberships_of_city: OrdMap<CityId, IdSet<MembershipId>>,
     /// network -> its memberships
-    pub members_of_network: OrdMap<NetworkId, OrdSet<MembershipId>>,
+    pub members_of_network: OrdMap<NetworkId, IdSet<MembershipId>>,
     /// (city, city, kind) with the ids in byte order -> partnerships of that pair and kind
-    pub links_of_pair: OrdMap<PairKey, OrdSet<PartnershipId>>,
+    pub links_of_pair: OrdMap<PairKey, IdSet<PartnershipId>>,
 }
 
 /// The key of a pair of cities and a link kind, ids in byte order.
@@ -89,21 +89,37 @@ fn pair_key(p: &Partnership) -> PairKey {
     }
 }
 
-fn add_to<K: Ord + Clone, V: Ord + Clone>(map: &mut OrdMap<K, OrdSet<V>>, k: &K, v: V) {
-    let mut set = map.get(k).cloned().unwrap_or_default();
-    set.insert(v);
-    map.insert(k.clone(), set);
+/// A small sorted set of ids, shared between snapshot versions until one of them changes it.
+///
+/// Most cities have a handful of links and memberships: a sorted vector behind an `Arc` costs a
+/// fraction of a persistent tree per key, and copying it on write is cheap at these sizes.
+pub type IdSet<V> = Arc<Vec<V>>;
+
+fn add_to<K: Ord + Clone, V: Ord + Clone>(map: &mut OrdMap<K, IdSet<V>>, k: &K, v: V) {
+    match map.get_mut(k) {
+        Some(set) => {
+            if let Err(at) = set.binary_search(&v) {
+                Arc::make_mut(set).insert(at, v);
+            }
+        }
+        None => {
+            map.insert(k.clone(), Arc::new(vec![v]));
+        }
+    }
 }
 
-fn remove_from<K: Ord + Clone, V: Ord + Clone>(map: &mut OrdMap<K, OrdSet<V>>, k: &K, v: &V) {
-    if let Some(set) = map.get(k) {
-        let mut set = set.clone();
-        set.remove(v);
-        if set.is_empty() {
-            map.remove(k);
-        } else {
-            map.insert(k.clone(), set);
+fn remove_from<K: Ord + Clone, V: Ord + Clone>(map: &mut OrdMap<K, IdSet<V>>, k: &K, v: &V) {
+    let now_empty = match map.get_mut(k) {
+        Some(set) => {
+            if let Ok(at) = set.binary_search(v) {
+                Arc::make_mut(set).remove(at);
+            }
+            set.is_empty()
         }
+        None => false,
+    };
+    if now_empty {
+        map.remove(k);
     }
 }
 

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MIN_CASES=${MIN_CASES:-1000}
-BIN=${CITYGRAPH_BIN:-target/debug/citygraph}
+BIN=${CITYGRAPH_BIN:-${CARGO_TARGET_DIR:-target}/debug/citygraph}
 [ -x "$BIN" ] || cargo build -p citygraph-server --locked
 work=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT

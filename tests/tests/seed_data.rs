@@ -87,6 +87,26 @@ fn seeded_service_answers_known_facts() {
     let shared = o.json["pairs"][0]["shared"].as_u64().unwrap();
     assert!(shared > 0 && shared <= members.json["count"].as_u64().unwrap());
 
+    // Exports of the seed data before the Prague-Beijing termination contain the link; after, not.
+    for format in ["geojson", "graphml", "gexf", "edges.csv"] {
+        let before = s.get(&format!("/v1/export/{format}?as_of=2018-06-01"));
+        before.expect(200);
+        let after = s.get(&format!("/v1/export/{format}?as_of=2020-06-01"));
+        after.expect(200);
+        assert!(
+            before.text().contains("cn-beijing--cz-prague"),
+            "{format} before the termination lacks the link"
+        );
+        assert!(
+            !after.text().contains("cn-beijing--cz-prague"),
+            "{format} after the termination still has the link"
+        );
+        assert!(
+            after.text().contains("cz-prague--tw-taipei"),
+            "{format} lacks Prague-Taipei (2019)"
+        );
+    }
+
     // Recommendations for C40 cities never include C40.
     for city in ids.iter().take(15) {
         let r = s.get(&format!(

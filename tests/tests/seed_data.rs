@@ -118,3 +118,85 @@ fn seeded_service_answers_known_facts() {
         }
     }
 }
+
+#[test]
+fn seeded_lapse_analytics_report_2022_and_prague() {
+    let s = seeded();
+
+    // 2022: suspended and terminated links involving Russian cities, from the lapse report...
+    let r = s.get("/v1/analytics/lapses?by=country-pair&from=2022&to=2022");
+    r.expect(200);
+    let rows = r.json["rows"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{}", r.json));
+    let reported: u64 = rows
+        .iter()
+        .filter(|row| row["group"].as_str().unwrap().split('-').any(|c| c == "RU"))
+        .map(|row| row["suspended"].as_u64().unwrap() + row["terminated"].as_u64().unwrap())
+        .sum();
+    // ... equals a count made independently from the NDJSON export.
+    let export = s.export();
+    let cities: std::collections::HashMap<String, String> = String::from_utf8(export.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["type"] == "city")
+        .map(|v| {
+            (
+                v["id"].as_str().unwrap().to_owned(),
+                v["country"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let mut expected = 0u64;
+    for line in String::from_utf8(export).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        if v["type"] != "partnership" {
+            continue;
+        }
+        let russian = v["cities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| cities[c.as_str().unwrap()] == "RU");
+        if !russian {
+            continue;
+        }
+        expected += v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| {
+                (e["type"] == "suspended" || e["type"] == "terminated")
+                    && e["date"].as_str().unwrap().starts_with("2022")
+            })
+            .count() as u64;
+    }
+    assert!(
+        expected >= 20,
+        "the curated events hold dozens of 2022 lapses of Russian links, found {expected}"
+    );
+    assert_eq!(reported, expected, "lapse report vs the export");
+
+    // Prague's timeline lists Beijing established 2016 and terminated 2019.
+    let t = s.get("/v1/cities/cz-prague/timeline");
+    t.expect(200);
+    let entries = t.json["entries"].as_array().unwrap();
+    let beijing: Vec<(&str, &str)> = entries
+        .iter()
+        .filter(|e| e["partner"] == "cn-beijing")
+        .map(|e| (e["event"].as_str().unwrap(), e["date"].as_str().unwrap()))
+        .collect();
+    assert!(
+        beijing
+            .iter()
+            .any(|(ev, d)| *ev == "established" && d.starts_with("2016")),
+        "{beijing:?}"
+    );
+    assert!(
+        beijing
+            .iter()
+            .any(|(ev, d)| *ev == "terminated" && d.starts_with("2019")),
+        "{beijing:?}"
+    );
+}

@@ -61,8 +61,16 @@ impl Modify for BearerAuth {
 }
 
 fn v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    use routes::{analytics, cities, networks, ops, partnerships};
-    cfg.service(analytics::overlap_report)
+    use routes::{analytics, cities, graph, networks, ops, partnerships};
+    cfg.service(graph::centrality_ranking)
+        .service(graph::components_report)
+        .service(graph::path)
+        .service(graph::neighbourhood)
+        .service(graph::lapse_report)
+        .service(graph::survival_report)
+        .service(graph::timeline_series)
+        .service(graph::city_timeline)
+        .service(analytics::overlap_report)
         .service(analytics::overlap_top)
         .service(analytics::saturation_report)
         .service(analytics::saturation_timeline)

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use citygraph_core::algo::lapses::LinkTable;
 use citygraph_core::algo::overlap::MembershipIndex;
 use citygraph_core::Snapshot;
 use parking_lot::Mutex;
@@ -23,6 +24,12 @@ macro_rules! algo_errors {
 }
 
 algo_errors!(
+    citygraph_core::algo::centrality::CentralityError,
+    citygraph_core::algo::projection::ProjectionError,
+    citygraph_core::algo::paths::PathError,
+    citygraph_core::algo::lapses::LapseError,
+    citygraph_core::algo::survival::SurvivalError,
+    citygraph_core::algo::timeline::TimelineError,
     citygraph_core::algo::overlap::OverlapError,
     citygraph_core::algo::saturation::SaturationError,
     citygraph_core::algo::similarity::SimilarityError,
@@ -33,6 +40,7 @@ algo_errors!(
 #[derive(Default)]
 pub struct IndexCache {
     membership: Mutex<Option<(u64, Arc<MembershipIndex>)>>,
+    links: Mutex<Option<(u64, Arc<LinkTable>)>>,
 }
 
 impl IndexCache {
@@ -47,5 +55,18 @@ impl IndexCache {
         let idx = Arc::new(MembershipIndex::new(snap));
         *guard = Some((snap.version, idx.clone()));
         idx
+    }
+
+    /// The table of links with their dated histories, for lapse, survival and timeline reports.
+    pub fn links(&self, snap: &Snapshot) -> Arc<LinkTable> {
+        let mut guard = self.links.lock();
+        if let Some((v, t)) = guard.as_ref() {
+            if *v == snap.version {
+                return t.clone();
+            }
+        }
+        let t = Arc::new(LinkTable::new(snap));
+        *guard = Some((snap.version, t.clone()));
+        t
     }
 }

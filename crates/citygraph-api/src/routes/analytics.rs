@@ -32,7 +32,7 @@ fn bad(name: &str, e: impl std::fmt::Display) -> ApiError {
 }
 
 /// The common filter of analytics reads.
-fn filter(
+pub(crate) fn filter(
     snap: &Snapshot,
     as_of: Option<&str>,
     region: Option<&str>,

@@ -2,6 +2,7 @@
 
 pub mod analytics;
 pub mod cities;
+pub mod graph;
 pub mod networks;
 pub mod ops;
 pub mod partnerships;

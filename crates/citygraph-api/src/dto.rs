@@ -67,8 +67,9 @@ impl From<&Arc<Partnership>> for PartnershipView {
     }
 }
 
-/// A short reference to a city.
+/// A short reference to a city, with where it is.
 #[derive(Serialize, ToSchema)]
+#[schema(as = CityPlace)]
 pub struct CityRef {
     pub id: String,
     pub name: String,

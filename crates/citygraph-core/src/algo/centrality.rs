@@ -513,27 +513,36 @@ pub fn degree(g: &Csr, normalized: bool) -> Vec<f64> {
 
 const UNSEEN: u32 = u32::MAX;
 
+/// Per-node state of one Brandes search, packed so that a visit touches one cache line.
+#[derive(Clone, Copy)]
+struct NodeState {
+    dist: u32,
+    npred: u32,
+    sigma: f64,
+    delta: f64,
+}
+
+const FRESH: NodeState = NodeState {
+    dist: UNSEEN,
+    npred: 0,
+    sigma: 0.0,
+    delta: 0.0,
+};
+
 struct BrandesState {
-    dist: Vec<u32>,
-    sigma: Vec<f64>,
-    delta: Vec<f64>,
+    node: Vec<NodeState>,
     order: Vec<u32>,
     /// Predecessors of `w` on shortest paths from the source, stored in the slots of `w`'s row
-    /// (`offsets[w]..offsets[w] + npred[w]`).
+    /// (`offsets[w]..offsets[w] + npred`).
     preds: Vec<u32>,
-    npred: Vec<u32>,
 }
 
 impl BrandesState {
     fn new(g: &Csr) -> BrandesState {
-        let n = g.node_count();
         BrandesState {
-            dist: vec![UNSEEN; n],
-            sigma: vec![0.0; n],
-            delta: vec![0.0; n],
-            order: Vec::with_capacity(n),
+            node: vec![FRESH; g.node_count()],
+            order: Vec::with_capacity(g.node_count()),
             preds: vec![0; g.targets.len()],
-            npred: vec![0; n],
         }
     }
 
@@ -549,57 +558,54 @@ impl BrandesState {
         source_weight: f64,
         acc: &mut [f64],
     ) {
-        let BrandesState {
-            dist,
-            sigma,
-            delta,
-            order,
-            preds,
-            npred,
-        } = self;
+        let BrandesState { node, order, preds } = self;
         order.clear();
-        dist[s as usize] = 0;
-        sigma[s as usize] = 1.0;
+        node[s as usize].dist = 0;
+        node[s as usize].sigma = 1.0;
         order.push(s);
         let mut head = 0;
         while head < order.len() {
             let v = order[head];
             head += 1;
-            let vu = v as usize;
-            let dv = dist[vu];
-            let sv = sigma[vu];
-            for &w in g.neighbors(vu) {
+            let NodeState {
+                dist: dv,
+                sigma: sv,
+                ..
+            } = node[v as usize];
+            for &w in g.neighbors(v as usize) {
                 let w = w as usize;
-                let dw = dist[w];
-                if dw == UNSEEN {
-                    dist[w] = dv + 1;
-                    sigma[w] = sv;
+                let nw = &mut node[w];
+                if nw.dist == UNSEEN {
+                    nw.dist = dv + 1;
+                    nw.sigma = sv;
+                    nw.npred = 1;
                     order.push(w as u32);
                     preds[g.offsets[w]] = v;
-                    npred[w] = 1;
-                } else if dw == dv + 1 {
-                    sigma[w] += sv;
-                    preds[g.offsets[w] + npred[w] as usize] = v;
-                    npred[w] += 1;
+                } else if nw.dist == dv + 1 {
+                    nw.sigma += sv;
+                    preds[g.offsets[w] + nw.npred as usize] = v;
+                    nw.npred += 1;
                 }
             }
         }
         for &w in order[1..].iter().rev() {
             let w = w as usize;
-            let coeff = (weight[w] + delta[w]) / sigma[w];
+            let NodeState {
+                npred,
+                sigma,
+                delta,
+                ..
+            } = node[w];
+            let coeff = (weight[w] + delta) / sigma;
             let at = g.offsets[w];
-            for &v in &preds[at..at + npred[w] as usize] {
-                let v = v as usize;
-                delta[v] += sigma[v] * coeff;
+            for &v in &preds[at..at + npred as usize] {
+                let nv = &mut node[v as usize];
+                nv.delta += nv.sigma * coeff;
             }
-            acc[w] += source_weight * delta[w];
+            acc[w] += source_weight * delta;
         }
         for &v in order.iter() {
-            let v = v as usize;
-            dist[v] = UNSEEN;
-            sigma[v] = 0.0;
-            delta[v] = 0.0;
-            npred[v] = 0;
+            node[v as usize] = FRESH;
         }
     }
 }

@@ -331,7 +331,7 @@ pub struct Projection {
 
 /// The default limit on member pairs a membership projection may enumerate (see
 /// [`project_with_limit`]).
-pub const DEFAULT_MAX_PAIRS: u64 = 200_000_000;
+pub const DEFAULT_MAX_PAIRS: u64 = 50_000_000;
 
 /// Builds the `kind` projection of `snap` under `filter` (see the module docs), with the default
 /// limit [`DEFAULT_MAX_PAIRS`] on the size of the co-membership and networks projections.

@@ -31,6 +31,16 @@ fn bad(name: &str, e: impl std::fmt::Display) -> ApiError {
     )
 }
 
+/// Parses `projection` (default `twinning`).
+fn projection_kind(raw: Option<&str>) -> Result<ProjectionKind, ApiError> {
+    match raw {
+        None | Some("") => Ok(ProjectionKind::Twinning),
+        Some(p) => p.parse().map_err(|e: projection::ProjectionError| {
+            ApiError::http(StatusCode::BAD_REQUEST, e.code(), e.to_string())
+        }),
+    }
+}
+
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct CentralityParamsQuery {
@@ -128,12 +138,7 @@ pub async fn centrality_ranking(
     let metric: Metric = q.metric.parse().map_err(|e: centrality::CentralityError| {
         ApiError::http(StatusCode::BAD_REQUEST, e.code(), e.to_string())
     })?;
-    let kind: ProjectionKind = match q.projection.as_deref() {
-        None | Some("") => ProjectionKind::Twinning,
-        Some(p) => p.parse().map_err(|e: projection::ProjectionError| {
-            ApiError::http(StatusCode::BAD_REQUEST, e.code(), e.to_string())
-        })?,
-    };
+    let kind = projection_kind(q.projection.as_deref())?;
     let f = filter(
         &snap,
         q.as_of.as_deref(),
@@ -222,12 +227,7 @@ pub async fn components_report(
     q: web::Query<ComponentsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let snap = st.svc.snapshot();
-    let kind: ProjectionKind = match q.projection.as_deref() {
-        None | Some("") => ProjectionKind::Twinning,
-        Some(p) => p.parse().map_err(|e: projection::ProjectionError| {
-            ApiError::http(StatusCode::BAD_REQUEST, e.code(), e.to_string())
-        })?,
-    };
+    let kind = projection_kind(q.projection.as_deref())?;
     let f = filter(
         &snap,
         q.as_of.as_deref(),

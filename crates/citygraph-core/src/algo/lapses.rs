@@ -38,15 +38,16 @@
 //! [`super::timeline`] read too (build it once per graph version), in one pass over every link's
 //! history: linear in the number of events, plus one row per group and year.
 
-use std::collections::HashMap;
+use std::collections::hash_map::RandomState;
 use std::fmt;
+use std::hash::BuildHasher;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
 use crate::date::{Day, PartialDate};
 use crate::id::{CityId, CountryCode, Region};
-use crate::model::{transition, Event, EventType, PartnershipKind, Status};
+use crate::model::{transition, Event, EventType, Partnership, PartnershipKind, Status};
 use crate::snapshot::Snapshot;
 
 /// The earliest year a report can start with.
@@ -248,6 +249,92 @@ pub(crate) struct MembershipSpan {
     pub city: u32,
 }
 
+/// Links resolved per batch when a [`LinkTable`] is built.
+const BATCH: usize = 256;
+
+/// City id -> city index (the position in id order), built for resolving link ends in bulk.
+///
+/// An open-addressing table of `(hash, index)` pairs (linear probing, at most half full) with the
+/// ids in one contiguous buffer. Lookups go in batches and in phases (hash every key, then probe,
+/// then check the ids), so the cache misses of different keys overlap instead of queueing; the
+/// hash is the standard library's randomly keyed SipHash, so crafted ids cannot force collisions.
+struct CityIndex {
+    hasher: RandomState,
+    mask: usize,
+    /// `(hash, index)`; `index == NO_CITY` marks an empty slot.
+    slots: Vec<(u64, u32)>,
+    ids: String,
+    /// City `i` has the id `ids[bounds[i]..bounds[i + 1]]`.
+    bounds: Vec<usize>,
+}
+
+impl CityIndex {
+    fn new<'a>(ids: impl Iterator<Item = &'a str>, n: usize) -> CityIndex {
+        let cap = (2 * n).next_power_of_two().max(16);
+        let mut index = CityIndex {
+            hasher: RandomState::new(),
+            mask: cap - 1,
+            slots: vec![(0, NO_CITY); cap],
+            ids: String::new(),
+            bounds: Vec::with_capacity(n + 1),
+        };
+        index.bounds.push(0);
+        for (i, id) in ids.enumerate() {
+            let i = u32::try_from(i)
+                .ok()
+                .filter(|&i| i != NO_CITY)
+                .expect("fewer than 2^32 - 1 cities");
+            assert!((i as usize) < n, "more city ids than the {n} announced");
+            index.ids.push_str(id);
+            index.bounds.push(index.ids.len());
+            let h = index.hasher.hash_one(id);
+            let mut pos = h as usize & index.mask;
+            while index.slots[pos].1 != NO_CITY {
+                pos = (pos + 1) & index.mask;
+            }
+            index.slots[pos] = (h, i);
+        }
+        index
+    }
+
+    fn id(&self, i: u32) -> &str {
+        &self.ids[self.bounds[i as usize]..self.bounds[i as usize + 1]]
+    }
+
+    /// The index of each key (`NO_CITY` when absent), into `out`.
+    fn lookup(&self, keys: &[&str], out: &mut Vec<u32>) {
+        out.clear();
+        // Phase 1: hashes. Phase 2: the first slot with the same hash (or an empty one).
+        let mut probes: Vec<(u64, usize)> = keys
+            .iter()
+            .map(|k| {
+                let h = self.hasher.hash_one(*k);
+                (h, h as usize & self.mask)
+            })
+            .collect();
+        for (h, pos) in probes.iter_mut() {
+            while self.slots[*pos].1 != NO_CITY && self.slots[*pos].0 != *h {
+                *pos = (*pos + 1) & self.mask;
+            }
+        }
+        // Phase 3: check the id; a 64-bit hash shared by two ids falls back to probing on.
+        for (key, (h, pos)) in keys.iter().zip(probes) {
+            let mut pos = pos;
+            let found = loop {
+                let (sh, i) = self.slots[pos];
+                if i == NO_CITY {
+                    break NO_CITY;
+                }
+                if sh == h && self.id(i) == *key {
+                    break i;
+                }
+                pos = (pos + 1) & self.mask;
+            };
+            out.push(found);
+        }
+    }
+}
+
 /// A compact, index-based copy of what the lapse, survival and timeline analytics read from a
 /// [`Snapshot`]: per partnership its kind, the country and region of both cities (as indices) and
 /// its events (date and type, in one contiguous array), and per membership its span in years.
@@ -282,17 +369,12 @@ pub(crate) struct LinkRef<'a> {
 impl LinkTable {
     /// Builds the table of `snap` (links in partnership id order).
     pub fn new(snap: &Snapshot) -> LinkTable {
-        let mut index: HashMap<&str, u32> = HashMap::with_capacity(snap.cities.len());
-        let mut places = Vec::with_capacity(snap.cities.len());
-        for c in snap.cities.values() {
-            let i = u32::try_from(places.len()).expect("fewer than 2^32 cities");
-            index.insert(c.id.as_str(), i);
-            places.push((c.country, c.region));
-        }
-        let city = |id: &CityId| index.get(id.as_str()).copied().unwrap_or(NO_CITY);
-        // In id order, consecutive partnerships often share their first city (conventional ids
-        // start with it): remember the last city of each end before hashing again.
-        let mut last: [(&str, u32); 2] = [("", NO_CITY); 2];
+        let index = CityIndex::new(snap.cities.keys().map(CityId::as_str), snap.cities.len());
+        let places = snap
+            .cities
+            .values()
+            .map(|c| (c.country, c.region))
+            .collect();
         let n = snap.partnerships.len();
         let mut t = LinkTable {
             version: snap.version,
@@ -300,35 +382,57 @@ impl LinkTable {
             ends: Vec::with_capacity(n),
             offsets: Vec::with_capacity(n + 1),
             events: Vec::with_capacity(n * 2),
-            places: Vec::new(),
+            places,
             memberships: Vec::with_capacity(snap.memberships.len()),
         };
         t.offsets.push(0);
-        for p in snap.partnerships.values() {
-            t.kinds.push(p.kind);
-            let mut ends = [NO_CITY; 2];
-            for (end, (id, memo)) in ends.iter_mut().zip(p.cities.iter().zip(&mut last)) {
-                if memo.0 != id.as_str() || memo.1 == NO_CITY {
-                    *memo = (id.as_str(), city(id));
-                }
-                *end = memo.1;
+        // In batches, so that the cache misses of independent links overlap.
+        let mut batch: Vec<&Partnership> = Vec::with_capacity(BATCH);
+        let mut keys: Vec<&str> = Vec::with_capacity(2 * BATCH);
+        let mut found: Vec<u32> = Vec::with_capacity(2 * BATCH);
+        let mut links = snap.partnerships.values().peekable();
+        while links.peek().is_some() {
+            batch.clear();
+            batch.extend(links.by_ref().take(BATCH).map(|p| &**p));
+            keys.clear();
+            keys.extend(
+                batch
+                    .iter()
+                    .flat_map(|p| [p.cities[0].as_str(), p.cities[1].as_str()]),
+            );
+            index.lookup(&keys, &mut found);
+            for (p, ends) in batch.iter().zip(found.chunks_exact(2)) {
+                t.kinds.push(p.kind);
+                t.ends.push([ends[0], ends[1]]);
+                t.events.extend(p.events.iter().map(|e| LinkEvent {
+                    date: e.date,
+                    kind: e.kind,
+                }));
+                t.offsets
+                    .push(u32::try_from(t.events.len()).expect("fewer than 2^32 events"));
             }
-            t.ends.push(ends);
-            t.events.extend(p.events.iter().map(|e| LinkEvent {
-                date: e.date,
-                kind: e.kind,
-            }));
-            t.offsets
-                .push(u32::try_from(t.events.len()).expect("fewer than 2^32 events"));
         }
-        for m in snap.memberships.values() {
-            t.memberships.push(MembershipSpan {
-                start: m.start().map_or(i32::MIN, PartialDate::year_part),
-                end: m.end().map_or(i32::MAX, PartialDate::year_part),
-                city: city(&m.city),
-            });
+        let mut members = snap.memberships.values().peekable();
+        let mut spans: Vec<MembershipSpan> = Vec::with_capacity(BATCH);
+        while members.peek().is_some() {
+            spans.clear();
+            keys.clear();
+            for m in members.by_ref().take(BATCH) {
+                keys.push(m.city.as_str());
+                spans.push(MembershipSpan {
+                    start: m.start().map_or(i32::MIN, PartialDate::year_part),
+                    end: m.end().map_or(i32::MAX, PartialDate::year_part),
+                    city: NO_CITY,
+                });
+            }
+            index.lookup(&keys, &mut found);
+            t.memberships.extend(
+                spans
+                    .iter()
+                    .zip(&found)
+                    .map(|(s, c)| MembershipSpan { city: *c, ..*s }),
+            );
         }
-        t.places = places;
         t
     }
 
@@ -1133,6 +1237,33 @@ pub(crate) mod tests {
         slots.sort_unstable();
         slots.dedup();
         assert_eq!(slots.len(), keys.len());
+    }
+
+    #[test]
+    fn the_city_index_finds_every_id_and_survives_hash_collisions() {
+        let ids: Vec<String> = (0..5000).map(|i| format!("c{i}")).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        let index = CityIndex::new(sorted.iter().map(String::as_str), sorted.len());
+        let mut keys: Vec<&str> = ids.iter().map(String::as_str).collect();
+        keys.extend(["", "c5000", "zz"]);
+        let mut out = Vec::new();
+        index.lookup(&keys, &mut out);
+        for (k, i) in keys.iter().zip(&out) {
+            let expect = sorted
+                .binary_search_by(|s| s.as_str().cmp(k))
+                .map_or(NO_CITY, |i| i as u32);
+            assert_eq!(*i, expect, "{k}");
+        }
+        // Two ids with the same 64-bit hash: the slot of "a" carries the hash of "b" first.
+        let mut index = CityIndex::new(["a", "b"].into_iter(), 2);
+        let hb = index.hasher.hash_one("b");
+        index.slots.iter_mut().for_each(|s| *s = (0, NO_CITY));
+        let pos = hb as usize & index.mask;
+        index.slots[pos] = (hb, 0);
+        index.slots[(pos + 1) & index.mask] = (hb, 1);
+        index.lookup(&["b", "a"], &mut out);
+        assert_eq!(out, [1, NO_CITY]);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 
-use citygraph_core::{Applied, Change};
+use citygraph_core::Applied;
 use citygraph_interchange::read::{self, Record};
 use serde::Serialize;
 
@@ -203,26 +203,4 @@ impl Service {
             .map_err(|e| Error::Internal(e.to_string()))?;
         Ok(summary.nodes + summary.edges)
     }
-}
-
-/// Changes that would turn `Snapshot::default()` into `snap` (used by tests and tools).
-pub fn changes_of(snap: &citygraph_core::Snapshot) -> Vec<Change> {
-    let mut v = Vec::new();
-    v.extend(snap.cities.values().map(|c| Change::PutCity(c.clone())));
-    v.extend(
-        snap.networks
-            .values()
-            .map(|c| Change::PutNetwork(c.clone())),
-    );
-    v.extend(
-        snap.memberships
-            .values()
-            .map(|c| Change::PutMembership(c.clone())),
-    );
-    v.extend(
-        snap.partnerships
-            .values()
-            .map(|c| Change::PutPartnership(c.clone())),
-    );
-    v
 }

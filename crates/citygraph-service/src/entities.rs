@@ -76,20 +76,39 @@ fn not_found(entity: &'static str, id: &str) -> Error {
 /// Creates, patches and event additions return the record as written and the graph version that
 /// write produced (not the current version, which a concurrent write may already have moved on).
 impl Service {
+    /// Commits one new record, refusing an id that is taken (`{entity}_exists`).
+    fn create_one(
+        &self,
+        op: &str,
+        entity: &'static str,
+        id: &str,
+        exists: impl FnOnce(&citygraph_core::Snapshot) -> bool,
+        change: Change,
+    ) -> Result<u64> {
+        let (snap, _, ()) = self.commit(op, |s| {
+            if exists(s) {
+                return Err(Error::AlreadyExists {
+                    entity,
+                    id: id.to_owned(),
+                });
+            }
+            Ok((vec![change], ()))
+        })?;
+        Ok(snap.version)
+    }
+
     #[tracing::instrument(skip_all, fields(city = %city.id))]
     pub fn create_city(&self, city: City) -> Result<(Arc<City>, u64)> {
         city.validate()?;
         let city = Arc::new(city);
-        let (snap, _, ()) = self.commit("create_city", |s| {
-            if s.city(city.id.as_str()).is_some() {
-                return Err(Error::AlreadyExists {
-                    entity: "city",
-                    id: city.id.to_string(),
-                });
-            }
-            Ok((vec![Change::PutCity(city.clone())], ()))
-        })?;
-        Ok((city, snap.version))
+        let version = self.create_one(
+            "create_city",
+            "city",
+            city.id.as_str(),
+            |s| s.city(city.id.as_str()).is_some(),
+            Change::PutCity(city.clone()),
+        )?;
+        Ok((city, version))
     }
 
     #[tracing::instrument(skip_all, fields(city = %id))]
@@ -134,16 +153,14 @@ impl Service {
     pub fn create_network(&self, network: Network) -> Result<(Arc<Network>, u64)> {
         network.validate()?;
         let network = Arc::new(network);
-        let (snap, _, ()) = self.commit("create_network", |s| {
-            if s.network(network.id.as_str()).is_some() {
-                return Err(Error::AlreadyExists {
-                    entity: "network",
-                    id: network.id.to_string(),
-                });
-            }
-            Ok((vec![Change::PutNetwork(network.clone())], ()))
-        })?;
-        Ok((network, snap.version))
+        let version = self.create_one(
+            "create_network",
+            "network",
+            network.id.as_str(),
+            |s| s.network(network.id.as_str()).is_some(),
+            Change::PutNetwork(network.clone()),
+        )?;
+        Ok((network, version))
     }
 
     #[tracing::instrument(skip_all, fields(network = %id))]
@@ -185,16 +202,14 @@ impl Service {
     pub fn create_membership(&self, m: Membership) -> Result<(Arc<Membership>, u64)> {
         m.validate()?;
         let m = Arc::new(m);
-        let (snap, _, ()) = self.commit("create_membership", |s| {
-            if s.membership(m.id.as_str()).is_some() {
-                return Err(Error::AlreadyExists {
-                    entity: "membership",
-                    id: m.id.to_string(),
-                });
-            }
-            Ok((vec![Change::PutMembership(m.clone())], ()))
-        })?;
-        Ok((m, snap.version))
+        let version = self.create_one(
+            "create_membership",
+            "membership",
+            m.id.as_str(),
+            |s| s.membership(m.id.as_str()).is_some(),
+            Change::PutMembership(m.clone()),
+        )?;
+        Ok((m, version))
     }
 
     #[tracing::instrument(skip_all, fields(membership = %id))]
@@ -231,16 +246,14 @@ impl Service {
     pub fn create_partnership(&self, p: Partnership) -> Result<(Arc<Partnership>, u64)> {
         p.validate()?;
         let p = Arc::new(p);
-        let (snap, _, ()) = self.commit("create_partnership", |s| {
-            if s.partnership(p.id.as_str()).is_some() {
-                return Err(Error::AlreadyExists {
-                    entity: "partnership",
-                    id: p.id.to_string(),
-                });
-            }
-            Ok((vec![Change::PutPartnership(p.clone())], ()))
-        })?;
-        Ok((p, snap.version))
+        let version = self.create_one(
+            "create_partnership",
+            "partnership",
+            p.id.as_str(),
+            |s| s.partnership(p.id.as_str()).is_some(),
+            Change::PutPartnership(p.clone()),
+        )?;
+        Ok((p, version))
     }
 
     #[tracing::instrument(skip_all, fields(partnership = %id))]

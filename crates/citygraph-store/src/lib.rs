@@ -12,7 +12,7 @@ mod sled_store;
 use citygraph_core::{Change, Snapshot};
 use serde::{Deserialize, Serialize};
 
-pub use sled_store::{SledStore, FORMAT_VERSION};
+pub use sled_store::{SledStore, StoreOptions, FORMAT_VERSION};
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]
@@ -108,8 +108,20 @@ impl LogEntry {
 pub trait GraphStore: Send + Sync {
     /// Reads the whole graph and its version.
     fn load(&self) -> Result<Snapshot, StoreError>;
-    /// Writes `changes` and the log entry atomically, flushes, and returns the new version.
-    fn commit(&self, entry: LogEntry, changes: &[Change]) -> Result<u64, StoreError>;
+    /// Writes `changes` and the log entry atomically, flushes, and returns the new version. All or
+    /// nothing, also across a crash; a very large commit may be written in journaled chunks (see
+    /// [`SledStore`]'s module docs), which the caller does not see.
+    fn commit(&self, entry: LogEntry, changes: &[Change]) -> Result<u64, StoreError> {
+        let version = self.commit_unsynced(entry, changes)?;
+        self.sync()?;
+        Ok(version)
+    }
+    /// As [`GraphStore::commit`], atomic, but possibly not yet on disk when it returns: a later
+    /// [`GraphStore::sync`] makes it durable, together with every commit before it (group commit).
+    /// After a crash, the commits that survive are a prefix of those made.
+    fn commit_unsynced(&self, entry: LogEntry, changes: &[Change]) -> Result<u64, StoreError>;
+    /// Makes every commit made so far durable.
+    fn sync(&self) -> Result<(), StoreError>;
     /// The current graph version (0 for an empty store).
     fn version(&self) -> Result<u64, StoreError>;
     /// Log entries with a version greater than `since`, oldest first, at most `limit`.

@@ -1,7 +1,9 @@
 //! Store benchmark: acknowledged writes per second (each flushed to disk before it returns), cold
-//! start (open the sled folder and build the snapshot) and resident memory.
+//! start (open the sled folder and build the snapshot) and resident memory. With `THREADS` > 1,
+//! that many writers create cities at once and share flushes (group commit); each write still
+//! returns only once it is durable.
 //!
-//! `cargo run --release -p citygraph-service --example store_bench -- writes N`
+//! `cargo run --release -p citygraph-service --example store_bench -- writes N [THREADS]`
 //! `cargo run --release -p citygraph-service --example store_bench -- open DATA_DIR`
 
 use std::sync::Arc;
@@ -27,6 +29,7 @@ fn main() {
     match args.get(1).map(String::as_str) {
         Some("writes") => {
             let n: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(2000);
+            let threads: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(1);
             let dir = tempfile::tempdir().expect("temp dir");
             let svc = Service::open(
                 Arc::new(SledStore::open(dir.path()).expect("open")),
@@ -34,19 +37,27 @@ fn main() {
             )
             .expect("service");
             let start = Instant::now();
-            for i in 0..n {
-                let city: City = serde_json::from_value(serde_json::json!({
-                    "id": format!("c{i}"), "name": format!("City {i}"), "country": "FR", "region": "europe",
-                    "lat": 45.0, "lon": 2.0
-                }))
-                .expect("valid city");
-                svc.create_city(city).expect("write");
-            }
+            std::thread::scope(|scope| {
+                for t in 0..threads.max(1) {
+                    let svc = &svc;
+                    scope.spawn(move || {
+                        for i in (t..n).step_by(threads.max(1)) {
+                            let city: City = serde_json::from_value(serde_json::json!({
+                                "id": format!("c{i}"), "name": format!("City {i}"), "country": "FR",
+                                "region": "europe", "lat": 45.0, "lon": 2.0
+                            }))
+                            .expect("valid city");
+                            svc.create_city(city).expect("write");
+                        }
+                    });
+                }
+            });
             let secs = start.elapsed().as_secs_f64();
+            assert_eq!(svc.snapshot().cities.len(), n);
             println!(
-                "{{\"bench\":\"writes\",\"writes\":{n},\"seconds\":{secs:.3},\"writes_per_second\":{:.1},\"mean_ms\":{:.3}}}",
+                "{{\"bench\":\"writes\",\"writes\":{n},\"threads\":{threads},\"seconds\":{secs:.3},\"writes_per_second\":{:.1},\"mean_ms\":{:.3}}}",
                 n as f64 / secs,
-                secs * 1000.0 / n as f64
+                secs * 1000.0 / n as f64 * threads.max(1) as f64
             );
         }
         Some("open") => {
@@ -65,6 +76,6 @@ fn main() {
                 rss_kib("VmHWM:") as f64 / 1024.0
             );
         }
-        _ => eprintln!("usage: store_bench writes N | open DATA_DIR"),
+        _ => eprintln!("usage: store_bench writes N [THREADS] | open DATA_DIR"),
     }
 }

@@ -20,7 +20,7 @@ use std::sync::Arc;
 use arc_swap::ArcSwap;
 use citygraph_core::{Applied, Change, Snapshot};
 use citygraph_store::{GraphStore, LogEntry};
-use parking_lot::Mutex;
+use parking_lot::{Condvar, Mutex};
 
 pub use error::{Error, ErrorKind, LineProblem, Result};
 
@@ -51,11 +51,26 @@ pub struct Prepared<T> {
     pub extra: T,
 }
 
+/// Group-commit state (see [`Service::commit_prepared`]).
+#[derive(Debug)]
+struct Durable {
+    /// The newest version known to be on disk.
+    version: u64,
+    /// Whether some writer is running a sync now.
+    syncing: bool,
+}
+
 /// The citygraph engine: store, current snapshot, writer lock and caches.
 pub struct Service {
     store: Arc<dyn GraphStore>,
+    /// The newest durable version: what readers see.
     current: ArcSwap<Snapshot>,
-    writer: Mutex<()>,
+    /// Held while a write is planned and committed; holds the newest committed version, which may
+    /// be ahead of `current` until the next sync.
+    writer: Mutex<Arc<Snapshot>>,
+    /// Group commit: which version is durable and whether a sync is running.
+    durable: Mutex<Durable>,
+    synced: Condvar,
     cache: cache::Cache,
     indexes: analytics::IndexCache,
     config: ServiceConfig,
@@ -83,10 +98,16 @@ impl Service {
             "graph loaded"
         );
         let cache = cache::Cache::new(config.max_concurrent_computations, config.retry_after_secs);
+        let snap = Arc::new(snap);
         Ok(Service {
             store,
-            current: ArcSwap::from_pointee(snap),
-            writer: Mutex::new(()),
+            durable: Mutex::new(Durable {
+                version: snap.version,
+                syncing: false,
+            }),
+            synced: Condvar::new(),
+            writer: Mutex::new(snap.clone()),
+            current: ArcSwap::new(snap),
             cache,
             indexes: analytics::IndexCache::default(),
             config,
@@ -139,30 +160,71 @@ impl Service {
 
     /// As [`Service::commit`], for a plan that has already applied its changes to a copy of the
     /// snapshot (bulk imports check every record that way and must not apply them twice).
+    ///
+    /// Group commit: the writer lock covers planning and the store transaction only. The flush
+    /// that makes the write durable is shared: a writer that finds no sync running starts one for
+    /// every transaction committed so far, and writers arriving meanwhile wait for it or the next.
+    /// A version becomes visible to readers only once it is durable, and a write returns only
+    /// then, so an acknowledged write survives a crash and readers never see one that might not.
+    /// If a sync fails, the writers it covered get the error; their transactions are in the
+    /// store's memory and may still reach the disk with a later sync (the outcome of a write whose
+    /// flush failed is unknown, as in any database).
     pub fn commit_prepared<T>(
         &self,
         op: &str,
         plan: impl FnOnce(&Snapshot) -> Result<Prepared<T>>,
     ) -> Result<(Arc<Snapshot>, Vec<Applied>, T)> {
-        let _guard = self.writer.lock();
-        let cur = self.current.load_full();
-        let Prepared {
-            changes,
-            mut next,
-            applied,
-            extra,
-        } = plan(&cur)?;
-        if changes.is_empty() {
-            return Ok((cur, applied, extra));
+        let (snap, applied, extra) = {
+            let mut head = self.writer.lock();
+            let cur = head.clone();
+            let Prepared {
+                changes,
+                mut next,
+                applied,
+                extra,
+            } = plan(&cur)?;
+            if changes.is_empty() {
+                (cur, applied, extra)
+            } else {
+                let version = self
+                    .store
+                    .commit_unsynced(LogEntry::describe(op, &changes), &changes)?;
+                next.version = version;
+                let next = Arc::new(next);
+                *head = next.clone();
+                tracing::debug!(op, version, writes = changes.len(), "committed");
+                (next, applied, extra)
+            }
+        };
+        self.wait_durable(snap.version)?;
+        Ok((snap, applied, extra))
+    }
+
+    /// Returns once `version` is durable and visible, syncing the store if no sync is running.
+    fn wait_durable(&self, version: u64) -> Result<()> {
+        let mut d = self.durable.lock();
+        loop {
+            if d.version >= version {
+                return Ok(());
+            }
+            if d.syncing {
+                self.synced.wait(&mut d);
+                continue;
+            }
+            d.syncing = true;
+            drop(d);
+            // Everything committed before the sync starts is durable when it ends.
+            let target = self.writer.lock().clone();
+            let result = self.store.sync();
+            d = self.durable.lock();
+            d.syncing = false;
+            if result.is_ok() && target.version > d.version {
+                d.version = target.version;
+                self.current.store(target);
+            }
+            self.synced.notify_all();
+            result?;
         }
-        let version = self
-            .store
-            .commit(LogEntry::describe(op, &changes), &changes)?;
-        next.version = version;
-        let next = Arc::new(next);
-        self.current.store(next.clone());
-        tracing::debug!(op, version, writes = changes.len(), "committed");
-        Ok((next, applied, extra))
     }
 
     /// Change-log entries after `since`, oldest first.

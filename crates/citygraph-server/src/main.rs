@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 use citygraph_api::{ApiConfig, AppState};
 use citygraph_service::import::{read_path, Located};
 use citygraph_service::{Service, ServiceConfig};
-use citygraph_store::SledStore;
+use citygraph_store::{SledStore, StoreOptions};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -30,6 +30,18 @@ struct Cli {
         default_value = "./citygraph-data"
     )]
     data_dir: PathBuf,
+    /// Megabytes of the store's page cache (reads are served from memory regardless).
+    #[arg(long, global = true, env = "CITYGRAPH_CACHE_MB", default_value_t = 256)]
+    cache_mb: u64,
+    /// Commits of more writes than this (large imports) are written in journaled chunks, all or
+    /// nothing, instead of one in-memory transaction.
+    #[arg(
+        long,
+        global = true,
+        env = "CITYGRAPH_BULK_THRESHOLD",
+        default_value_t = 20_000
+    )]
+    bulk_threshold: usize,
     #[command(subcommand)]
     command: Command,
 }
@@ -139,6 +151,11 @@ enum SeedCommand {
 
 fn main() -> Result<()> {
     let cli = Cli::parse();
+    let store_options = StoreOptions {
+        cache_bytes: cli.cache_mb.max(1) << 20,
+        bulk_threshold: cli.bulk_threshold,
+        ..StoreOptions::default()
+    };
     init_tracing();
     match cli.command {
         Command::Serve {
@@ -154,7 +171,7 @@ fn main() -> Result<()> {
             max_computations,
             workers,
         } => {
-            let svc = open_service(&cli.data_dir, max_computations)?;
+            let svc = open_service(&cli.data_dir, &store_options, max_computations)?;
             if svc.version() == 0 && !no_seed {
                 load_seed(&svc, &seed_dir, &seed_exclude)?;
             }
@@ -176,7 +193,7 @@ fn main() -> Result<()> {
             serve(Arc::new(svc), config, &bind, workers)
         }
         Command::Import { files } => {
-            let svc = open_service(&cli.data_dir, 1)?;
+            let svc = open_service(&cli.data_dir, &store_options, 1)?;
             let mut records: Vec<Located> = Vec::new();
             // Read every file before giving up, so that every bad line of every file is reported.
             let mut bad = Vec::new();
@@ -208,7 +225,7 @@ fn main() -> Result<()> {
             status,
         } => {
             use citygraph_interchange::export::{self as ex, ExportFormat, ExportOptions};
-            let svc = open_service(&cli.data_dir, 1)?;
+            let svc = open_service(&cli.data_dir, &store_options, 1)?;
             let format: ExportFormat = format.parse()?;
             let snap = svc.snapshot();
             let unfiltered = [
@@ -312,8 +329,12 @@ fn init_tracing() {
     }
 }
 
-fn open_service(data_dir: &Path, max_computations: usize) -> Result<Service> {
-    let store = SledStore::open(data_dir)
+fn open_service(
+    data_dir: &Path,
+    options: &StoreOptions,
+    max_computations: usize,
+) -> Result<Service> {
+    let store = SledStore::open_with(data_dir, options.clone())
         .with_context(|| format!("opening store at {}", data_dir.display()))?;
     let config = ServiceConfig {
         max_concurrent_computations: max_computations,

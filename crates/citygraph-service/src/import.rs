@@ -6,6 +6,7 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 use citygraph_core::Applied;
 use citygraph_interchange::read::{self, Record};
@@ -16,7 +17,8 @@ use crate::{Error, LineProblem, Result, Service};
 /// A record with where it came from.
 #[derive(Clone, Debug)]
 pub struct Located {
-    pub file: String,
+    /// The file name, shared by every record of the file.
+    pub file: Arc<str>,
     pub line: usize,
     pub record: Record,
 }
@@ -36,6 +38,7 @@ pub struct ImportReport {
 /// Reads NDJSON or a gen_graph CSV folder from disk into located records.
 pub fn read_path(path: &Path) -> Result<Vec<Located>> {
     let name = path.display().to_string();
+    let shared: Arc<str> = Arc::from(name.as_str());
     let problem = |e: read::ReadError| {
         Error::ImportRejected(vec![LineProblem {
             file: e.file.clone(),
@@ -49,7 +52,7 @@ pub fn read_path(path: &Path) -> Result<Vec<Located>> {
         return Ok(recs
             .into_iter()
             .map(|record| Located {
-                file: name.clone(),
+                file: shared.clone(),
                 line: 0,
                 record,
             })
@@ -73,7 +76,7 @@ pub fn read_path(path: &Path) -> Result<Vec<Located>> {
                 message: format!("cannot read: {e}"),
             })
         })?;
-        parse_into(&line, &name, i + 1, &mut out, &mut bad);
+        parse_into(&line, &shared, i + 1, &mut out, &mut bad);
     }
     if bad.is_empty() {
         Ok(out)
@@ -85,20 +88,20 @@ pub fn read_path(path: &Path) -> Result<Vec<Located>> {
 /// Parses one NDJSON line into `out`, or records why it is bad in `bad`.
 fn parse_into(
     line: &str,
-    file: &str,
+    file: &Arc<str>,
     number: usize,
     out: &mut Vec<Located>,
     bad: &mut Vec<LineProblem>,
 ) {
     match read::parse_line(line) {
         Ok(Some(record)) => out.push(Located {
-            file: file.to_owned(),
+            file: file.clone(),
             line: number,
             record,
         }),
         Ok(None) => {}
         Err(message) => bad.push(LineProblem {
-            file: file.to_owned(),
+            file: file.to_string(),
             line: number,
             code: "invalid_record".into(),
             message,
@@ -110,8 +113,9 @@ fn parse_into(
 pub fn parse_ndjson(body: &str, file: &str) -> std::result::Result<Vec<Located>, Vec<LineProblem>> {
     let mut out = Vec::new();
     let mut bad = Vec::new();
+    let file: Arc<str> = Arc::from(file);
     for (i, line) in body.lines().enumerate() {
-        parse_into(line, file, i + 1, &mut out, &mut bad);
+        parse_into(line, &file, i + 1, &mut out, &mut bad);
     }
     if bad.is_empty() {
         Ok(out)
@@ -122,7 +126,8 @@ pub fn parse_ndjson(body: &str, file: &str) -> std::result::Result<Vec<Located>,
 
 impl Service {
     /// Imports records atomically (see the module docs). `progress` is called with the number of
-    /// records checked so far.
+    /// records checked so far. The records are moved into the new snapshot, not copied, so an
+    /// import's peak memory is about the graph's own.
     #[tracing::instrument(skip_all, fields(records = records.len()))]
     pub fn import(
         &self,
@@ -130,17 +135,19 @@ impl Service {
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<ImportReport> {
         records.sort_by_key(|r| r.record.rank());
-        let (snap, applied, unchanged) = self.commit_prepared("import", |cur| {
+        let total = records.len() as u64;
+        let (snap, applied, unchanged) = self.commit_prepared("import", move |cur| {
             let mut next = cur.clone();
             let mut applied = Vec::with_capacity(records.len());
             let mut changes = Vec::with_capacity(records.len());
             let mut problems = Vec::new();
             let mut unchanged = 0u64;
-            for (i, loc) in records.iter().enumerate() {
+            for (i, loc) in records.into_iter().enumerate() {
                 if i % 10_000 == 0 {
                     progress(i as u64);
                 }
-                let same = match &loc.record {
+                let Located { file, line, record } = loc;
+                let same = match &record {
                     Record::City(c) => next.city(c.id.as_str()).is_some_and(|x| **x == *c),
                     Record::Network(n) => next.network(n.id.as_str()).is_some_and(|x| **x == *n),
                     Record::Membership(m) => {
@@ -154,21 +161,21 @@ impl Service {
                     unchanged += 1;
                     continue;
                 }
-                let change = loc.record.clone().into_change();
+                let change = record.into_change();
                 match next.apply(&change) {
                     Ok(a) => {
                         applied.push(a);
                         changes.push(change);
                     }
                     Err(e) => problems.push(LineProblem {
-                        file: loc.file.clone(),
-                        line: loc.line,
+                        file: file.to_string(),
+                        line,
                         code: e.code().to_owned(),
                         message: format!("{} {}: {e}", change.target().0, change.target().1),
                     }),
                 }
             }
-            progress(records.len() as u64);
+            progress(total);
             if !problems.is_empty() {
                 problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
                 return Err(Error::ImportRejected(problems));

@@ -134,8 +134,15 @@ impl Service {
         mut records: Vec<Located>,
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<ImportReport> {
-        records.sort_by_key(|r| r.record.rank());
+        // Load order (references point backwards), then id order within a kind: the snapshot's
+        // maps are then filled mostly in key order, which at millions of records is several times
+        // faster than file order (each key comparison is a cache miss otherwise). The sort is
+        // stable, so records with the same id keep their order and the last one wins.
+        records.sort_by(|a, b| {
+            (a.record.rank(), a.record.id()).cmp(&(b.record.rank(), b.record.id()))
+        });
         let total = records.len() as u64;
+        let started = std::time::Instant::now();
         let (snap, applied, unchanged) = self.commit_prepared("import", move |cur| {
             let mut next = cur.clone();
             let mut applied = Vec::with_capacity(records.len());
@@ -176,6 +183,11 @@ impl Service {
                 }
             }
             progress(total);
+            tracing::info!(
+                records = total,
+                seconds = started.elapsed().as_secs_f64(),
+                "import checked"
+            );
             if !problems.is_empty() {
                 problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
                 return Err(Error::ImportRejected(problems));
@@ -187,6 +199,11 @@ impl Service {
                 extra: unchanged,
             })
         })?;
+        tracing::info!(
+            version = snap.version,
+            seconds = started.elapsed().as_secs_f64(),
+            "import committed"
+        );
         let mut report = ImportReport {
             unchanged,
             version: snap.version,

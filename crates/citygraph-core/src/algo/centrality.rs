@@ -330,11 +330,11 @@ pub fn compute_detailed(
         Metric::Degree => Values::plain(degree(g, params.normalized)),
         Metric::Betweenness => match params.sample {
             Some(k) if k < g.node_count() => {
-                let v = betweenness_sampled(g, k, params.seed, params.normalized, threads);
+                let (v, exact) = sampled(g, k, params.seed, params.normalized, threads);
                 Values {
                     values: v,
                     iterations: None,
-                    sources: Some(k),
+                    sources: Some(if exact { g.node_count() } else { k }),
                 }
             }
             Some(_) => Values {
@@ -997,10 +997,25 @@ pub fn betweenness_sampled(
     normalized: bool,
     threads: Option<usize>,
 ) -> Vec<f64> {
+    sampled(g, k, seed, normalized, threads).0
+}
+
+/// [`betweenness_sampled`], and whether the value is the exact one (every source taken).
+fn sampled(
+    g: &Csr,
+    k: usize,
+    seed: u64,
+    normalized: bool,
+    threads: Option<usize>,
+) -> (Vec<f64>, bool) {
     let p = peel(g);
     let d = design(&p, k, seed);
     let sources = systematic(&d.pi, &d.order, d.start);
-    sampled_from(g, &p, &sources, &d.pi, normalized, threads)
+    let exact = k >= d.order.len();
+    (
+        sampled_from(g, &p, &sources, &d.pi, normalized, threads),
+        exact,
+    )
 }
 
 /// Sampled betweenness from the given core `sources` with inclusion probabilities `pi` (see
@@ -1537,9 +1552,12 @@ pub struct RankedNode {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SampleInfo {
-    /// Sources asked for.
+    /// Sources asked for (single-source searches).
     pub requested: usize,
-    /// Sources used (at most the number of nodes; equal to it means exact).
+    /// Sources used: `requested`, or the number of nodes when the value is the exact one, as if
+    /// every node were a source (when `requested` is at least the number of nodes, or at least the
+    /// number of core nodes that can be a source once the trees hanging off the graph are counted
+    /// in closed form).
     pub used: usize,
     /// Seed of the ChaCha8 generator that drew the sources.
     pub seed: u64,
@@ -2070,11 +2088,12 @@ mod tests {
             None,
         )
         .unwrap();
+        // The path a-b-c is a tree: counted in closed form, so the value is exact.
         assert_eq!(
             r.sample,
             Some(SampleInfo {
                 requested: 2,
-                used: 2,
+                used: 4,
                 seed: 4
             })
         );

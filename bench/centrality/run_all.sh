@@ -21,9 +21,14 @@ for scale in small medium ${LARGE:+large}; do
   python3 bench/centrality/export_edgelist.py "$DATA/$scale" "$DATA/$scale.txt" --as-of "$AS_OF"
 done
 
-# Sampled betweenness on medium: top-100 Spearman correlation against exact, 5 seeds per K.
-"$BIN" "$DATA/medium.txt" --metrics betweenness --sample "${MEDIUM_K:-1000,2000,5000}" --seeds 5 \
-  --spearman-top 100 > "$DATA/sampled-medium.json"
+# Sampled betweenness on small: error of the 20-seed mean over the top 20 at K = n / 10, on the
+# default graph and five other generator seeds.
+BIN="$BIN" DATA="$DATA" bash bench/centrality/sampled_small.sh > "$DATA/sampled-small.txt"
+
+# Sampled betweenness on medium: top-100 Spearman correlation against exact and error of the mean,
+# 5 seeds per K (K = n / 20 and n / 10).
+"$BIN" "$DATA/medium.txt" --metrics betweenness --sample "${MEDIUM_K:-2500,5000}" --seeds 5 \
+  --spearman-top 100 --mean-top 100 > "$DATA/sampled-medium.json"
 
 # Exact metrics side by side: small (best of 3, NetworkX in full), medium (one run, NetworkX
 # estimated from 200 sources).
@@ -34,6 +39,6 @@ python3 bench/centrality/run_bench.py --bin "$BIN" --graph medium="$DATA/medium.
 
 # Sampled betweenness on large.
 if [ -n "${LARGE:-}" ]; then
-  "$BIN" "$DATA/large.txt" --metrics pagerank --sample "${LARGE_K:-500,1000,2000}" --seeds 1 \
+  "$BIN" "$DATA/large.txt" --metrics pagerank --sample "${LARGE_K:-300,500}" --seeds 1 \
     > "$DATA/sampled-large.json"
 fi

@@ -730,10 +730,11 @@ fn sampled_betweenness_is_unbiased_on_the_small_graph() {
     };
     assert_eq!(compute(g, Metric::Betweenness, &params).unwrap(), exact);
 
-    // K = n / 10 sources, 20 seeds. Each estimate is unbiased; on this graph one run's relative
-    // standard deviation is 10-23% for the top-20 nodes, so the 20-seed mean has a standard error of
-    // 2-5%. Checked: every top-20 node's mean lies within 4 standard errors (estimated from the 20
-    // runs) of the exact value, and the top-20 means are on average within 5% of it.
+    // K = n / 10 sources, 20 seeds: the mean of the 20 estimates is within 5% of the exact value
+    // for each of the top 20 nodes. One estimate's relative standard deviation is 2-5% for these
+    // nodes (trees counted exactly, core sources drawn by tree size, shares by distance), at most
+    // about 7% on other seeds of the generator, so the 20-seed mean has a standard error of 0.5-1%
+    // here and at most about 1.6% there: 5% is more than 3 of them.
     let k = n / 10;
     let seeds = 20u64;
     let runs: Vec<Vec<f64>> = (0..seeds)
@@ -741,6 +742,7 @@ fn sampled_betweenness_is_unbiased_on_the_small_graph() {
         .collect();
     let top = citygraph_core::algo::centrality::rank(&p.ids, &exact, Some(20));
     let mut total_rel = 0.0;
+    let mut worst: (f64, &str) = (0.0, "");
     for &(_, i) in &top {
         let xs: Vec<f64> = runs.iter().map(|r| r[i]).collect();
         let mean = xs.iter().sum::<f64>() / seeds as f64;
@@ -748,6 +750,9 @@ fn sampled_betweenness_is_unbiased_on_the_small_graph() {
         let se = sd / (seeds as f64).sqrt();
         let rel = (mean - exact[i]).abs() / exact[i];
         total_rel += rel;
+        if rel > worst.0 {
+            worst = (rel, &p.ids[i]);
+        }
         eprintln!(
             "{}: exact {:.6}, mean of {seeds} samples {:.6} ({:+.2}%), standard error {:.2}%",
             p.ids[i],
@@ -756,23 +761,22 @@ fn sampled_betweenness_is_unbiased_on_the_small_graph() {
             (mean / exact[i] - 1.0) * 100.0,
             se / exact[i] * 100.0
         );
+    }
+    eprintln!(
+        "top-20 relative error of the {seeds}-seed means: worst {:.2}% ({}), average {:.2}%",
+        worst.0 * 100.0,
+        worst.1,
+        total_rel / top.len() as f64 * 100.0
+    );
+    for &(_, i) in &top {
+        let mean = runs.iter().map(|r| r[i]).sum::<f64>() / seeds as f64;
         assert!(
-            (mean - exact[i]).abs() <= 4.0 * se,
-            "{}: mean of {seeds} samples of {k} sources {mean} is more than 4 standard errors ({se}) from the exact {}",
+            (mean - exact[i]).abs() <= 0.05 * exact[i],
+            "{}: mean of {seeds} samples of {k} sources {mean} is more than 5% from the exact {}",
             p.ids[i],
             exact[i]
         );
     }
-    let avg = total_rel / top.len() as f64;
-    eprintln!(
-        "top-20 mean relative error of the {seeds}-seed means: {:.2}%",
-        avg * 100.0
-    );
-    assert!(
-        avg <= 0.05,
-        "top-20 means are {:.1}% off on average",
-        avg * 100.0
-    );
     // Different seeds draw different samples.
     assert_ne!(
         betweenness_sampled(g, k, 1, true, None),

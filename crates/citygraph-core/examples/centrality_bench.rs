@@ -3,17 +3,21 @@
 //! ```text
 //! cargo run --release -p citygraph-core --example centrality_bench -- EDGELIST
 //!     [--metrics betweenness,closeness,harmonic,pagerank] [--threads T] [--repeat R]
-//!     [--sample K[,K...]] [--seeds S] [--spearman-top N] [--values OUT.json]
+//!     [--sample K[,K...]] [--seeds S] [--seed-from B] [--spearman-top N] [--mean-top N]
+//!     [--values OUT.json]
 //! ```
 //!
 //! EDGELIST: one node or edge per line, ids separated by white space (`a` declares a node, `a b`
 //! an undirected edge; lines starting with `#` are comments). Nodes are numbered in id order.
 //!
 //! `--sample K` also times sampled betweenness with `K` sources (each `K` of a comma-separated list)
-//! for seeds `0..S` (default 1); with
+//! for seeds `B..B+S` (default `0..1`); with
 //! `--spearman-top N` it compares, over the `N` nodes of highest exact betweenness, the ranks of the
-//! sampled values against the exact ones (Spearman correlation, mean and minimum over the seeds).
-//! The exact betweenness is then computed even if not listed in `--metrics`.
+//! sampled values against the exact ones (Spearman correlation, mean and minimum over the seeds);
+//! with `--mean-top N` it averages the estimates over the seeds and gives, over the `N` nodes of
+//! highest exact betweenness, the relative error of that mean (worst and average over the nodes,
+//! and the worst node). Either makes the exact betweenness computed even if not listed in
+//! `--metrics`.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -22,7 +26,7 @@ use citygraph_core::algo::centrality::{self, CentralityParams, Metric};
 use citygraph_core::algo::projection::Csr;
 
 fn usage() -> ! {
-    eprintln!("usage: centrality_bench EDGELIST [--metrics m1,m2] [--threads T] [--repeat R] [--sample K[,K...]] [--seeds S] [--spearman-top N] [--values OUT.json]");
+    eprintln!("usage: centrality_bench EDGELIST [--metrics m1,m2] [--threads T] [--repeat R] [--sample K[,K...]] [--seeds S] [--seed-from B] [--spearman-top N] [--mean-top N] [--values OUT.json]");
     std::process::exit(2)
 }
 
@@ -117,6 +121,7 @@ fn main() {
     ];
     let (mut threads, mut repeat, mut sample, mut seeds, mut top) =
         (None, 1usize, None, 1u64, None);
+    let (mut seed_from, mut mean_top) = (0u64, None);
     let mut values_out: Option<String> = None;
     let mut i = 1;
     while i < args.len() {
@@ -139,7 +144,9 @@ fn main() {
                 )
             }
             "--seeds" => seeds = val.parse().expect("--seeds N"),
+            "--seed-from" => seed_from = val.parse().expect("--seed-from B"),
             "--spearman-top" => top = Some(val.parse::<usize>().expect("--spearman-top N")),
+            "--mean-top" => mean_top = Some(val.parse::<usize>().expect("--mean-top N")),
             "--values" => values_out = Some(val),
             _ => usage(),
         }
@@ -157,7 +164,7 @@ fn main() {
     let mut results = serde_json::Map::new();
     let mut values = serde_json::Map::new();
     let mut exact_bc: Option<Vec<f64>> = None;
-    if top.is_some() && !metrics.contains(&Metric::Betweenness) {
+    if (top.is_some() || mean_top.is_some()) && !metrics.contains(&Metric::Betweenness) {
         metrics.push(Metric::Betweenness);
     }
     for m in &metrics {
@@ -190,13 +197,17 @@ fn main() {
         let mut times = Vec::new();
         let mut cpu = Vec::new();
         let mut corr = Vec::new();
-        for seed in 0..seeds {
+        let mut sum = vec![0.0f64; g.node_count()];
+        for seed in seed_from..seed_from + seeds {
             let c = cpu_seconds();
             let t = Instant::now();
             let est = centrality::betweenness_sampled(&g, k, seed, true, threads);
             times.push(t.elapsed().as_secs_f64());
             if let (Some(a), Some(b)) = (c, cpu_seconds()) {
                 cpu.push(b - a);
+            }
+            for (t, x) in sum.iter_mut().zip(&est) {
+                *t += x;
             }
             if let (Some(n), Some(exact)) = (top, &exact_bc) {
                 let best: Vec<usize> = centrality::rank(&ids, exact, Some(n))
@@ -223,6 +234,27 @@ fn main() {
             entry["spearman_top"] = serde_json::json!(top);
             entry["spearman_mean"] = serde_json::json!(mean);
             entry["spearman_min"] = serde_json::json!(min);
+        }
+        if let (Some(n), Some(exact)) = (mean_top, &exact_bc) {
+            let errs: Vec<(f64, usize)> = centrality::rank(&ids, exact, Some(n))
+                .into_iter()
+                .map(|(_, i)| ((sum[i] / seeds as f64 - exact[i]).abs() / exact[i], i))
+                .collect();
+            let (worst, at) = errs
+                .iter()
+                .copied()
+                .fold((0.0, 0), |a, b| if b.0 > a.0 { b } else { a });
+            let avg = errs.iter().map(|e| e.0).sum::<f64>() / errs.len().max(1) as f64;
+            eprintln!(
+                "  top-{n} error of the {seeds}-seed mean: worst {:.2}% ({}), average {:.2}%",
+                worst * 100.0,
+                ids[at],
+                avg * 100.0
+            );
+            entry["mean_top"] = serde_json::json!(n);
+            entry["mean_error_worst"] = serde_json::json!(worst);
+            entry["mean_error_worst_node"] = serde_json::json!(ids[at]);
+            entry["mean_error_average"] = serde_json::json!(avg);
         }
         sampled.push(entry);
     }

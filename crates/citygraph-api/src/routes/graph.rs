@@ -73,7 +73,8 @@ pub struct CentralityParamsQuery {
     pub max_iter: Option<usize>,
     /// Convergence tolerance of the iterative metrics.
     pub tol: Option<f64>,
-    /// Betweenness only: use this many sampled sources (Brandes-Pich), rescaled by n/k.
+    /// Betweenness only: use this many sampled sources (Brandes-Pich source sampling), weighted so
+    /// that the expected value is the exact one; at least n gives the exact value.
     pub sample: Option<usize>,
     /// Seed of the source sample (default 0).
     pub seed: Option<u64>,
@@ -108,7 +109,10 @@ pub struct CentralityView {
 /// Centrality of every node of a projection on a day, with NetworkX's definitions:
 /// `degree` = degree_centrality (degree / (n-1)); `betweenness` = betweenness_centrality, each pair
 /// counted once and normalised by 2/((n-1)(n-2)) (with `sample=K&seed=S`: Brandes-Pich sampling of K
-/// sources, rescaled by n/K so its expectation is the exact value); `closeness` = closeness_centrality
+/// sources, with the trees hanging off the graph counted exactly, the sources drawn in proportion to
+/// the tree each stands for and weighted by the inverse of that probability, and each pair shared
+/// between the searches from its two ends by distance, so its expectation is the exact value; K >= n
+/// gives the exact value); `closeness` = closeness_centrality
 /// with the Wasserman-Faust correction for disconnected graphs; `harmonic` = harmonic_centrality (the
 /// plain sum of 1/d); `eigenvector` = eigenvector_centrality; `pagerank` = pagerank (damping 0.85,
 /// dangling mass spread uniformly); `katz` = katz_centrality (alpha 0.1, beta 1, normalised; an

@@ -28,11 +28,15 @@
 //! series diverges and the result is [`CentralityError::NotConverged`], detected up front from a
 //! lower bound on `lambda_max`.
 //!
-//! Betweenness may be **sampled** (Brandes-Pich): `k` distinct sources drawn uniformly without
-//! replacement with a ChaCha8 generator seeded by `seed`, their dependencies accumulated and scaled by
-//! `n / k`, so the expected value is the exact value (with `k = n` it is the exact value). Pairs
-//! inside the trees that hang off the graph are counted exactly rather than sampled (see
-//! [`betweenness_sampled`]).
+//! Betweenness may be **sampled** (source sampling after Brandes and Pich): `k` single-source
+//! searches instead of one per node, from distinct sources drawn with a ChaCha8 generator seeded
+//! by `seed`, weighted so that the expected value is the exact value (with `k = n` it is the exact
+//! value). Pairs inside the trees that hang off the graph are counted exactly rather than sampled;
+//! the sources are core nodes drawn with probability proportional to the size of their tree and
+//! weighted by the inverse of that probability (Horvitz-Thompson), and each search credits a pair
+//! to its intermediate nodes in proportion to their distance from the source, shifted so that the
+//! source's neighbours get none of its longer pairs (a form of the linear scaling of Geisberger,
+//! Sanders and Schultes; see [`betweenness_sampled`]).
 //!
 //! Betweenness, closeness, harmonic and clustering run in parallel over the machine's cores; the
 //! betweenness sum is folded in a fixed order of source blocks, so results are bit-identical for any
@@ -326,11 +330,11 @@ pub fn compute_detailed(
         Metric::Degree => Values::plain(degree(g, params.normalized)),
         Metric::Betweenness => match params.sample {
             Some(k) if k < g.node_count() => {
-                let v = betweenness_sampled(g, k, params.seed, params.normalized, threads);
+                let (v, exact) = sampled(g, k, params.seed, params.normalized, threads);
                 Values {
                     values: v,
                     iterations: None,
-                    sources: Some(k),
+                    sources: Some(if exact { g.node_count() } else { k }),
                 }
             }
             Some(_) => Values {
@@ -550,7 +554,20 @@ impl BrandesState {
     /// `delta_s(v) = sum over w with v a predecessor of w of sigma_sv / sigma_sw * (weight[w] + delta_s(w))`
     /// (Brandes; with unit weights each ordered pair `(s, t)` is counted once, so an undirected pair
     /// is counted twice over all sources, as in NetworkX before rescaling).
-    fn single_source(
+    ///
+    /// With `SCALED`, the pair `(s, t)` is credited to an intermediate `v` with a share
+    /// `f(d(s, v), d(s, t))` of its weight instead of all of it, where `f(d, D) = (d - 1) / (D - 2)`
+    /// for `D >= 3` and `f(1, 2) = 1 / 2`: a shifted form of the linear scaling of Geisberger,
+    /// Sanders and Schultes (2008), which uses `d / D`. On a shortest `s`-`t` path
+    /// `d(s, v) + d(v, t) = d(s, t)`, so `f(d(s, v), D) + f(d(t, v), D) = 1`: the searches from `s`
+    /// and from `t` credit an unordered pair once in total, where the plain dependencies credit it
+    /// twice. The neighbours of a source get nothing from its pairs of length 3 or more (they get
+    /// them from the other end), which removes the large, rare contributions that a source with
+    /// few links makes to the hub it hangs from. In Brandes form, with
+    /// `a_s(v) = sum over w with v a predecessor of w of sigma_sv / sigma_sw * (weight[w] / (d(s, w) - 2) + a_s(w))`
+    /// over the `w` at distance 3 or more, and the pairs at distance 2 halved, `acc[v]` gets
+    /// `source_weight * (d(s, v) - 1) * a_s(v)` (for `d(s, v) >= 2`) plus the halves.
+    fn single_source<const SCALED: bool>(
         &mut self,
         g: &Csr,
         weight: &[f64],
@@ -591,18 +608,36 @@ impl BrandesState {
         for &w in order[1..].iter().rev() {
             let w = w as usize;
             let NodeState {
+                dist,
                 npred,
                 sigma,
                 delta,
-                ..
             } = node[w];
-            let coeff = (weight[w] + delta) / sigma;
-            let at = g.offsets[w];
-            for &v in &preds[at..at + npred as usize] {
-                let nv = &mut node[v as usize];
-                nv.delta += nv.sigma * coeff;
+            if SCALED {
+                // delta holds a_s(w), or for d(s, w) = 1 the halves of the pairs at distance 2.
+                if dist >= 2 {
+                    let coeff = if dist == 2 {
+                        0.5 * weight[w] / sigma
+                    } else {
+                        (weight[w] / f64::from(dist - 2) + delta) / sigma
+                    };
+                    let at = g.offsets[w];
+                    for &v in &preds[at..at + npred as usize] {
+                        let nv = &mut node[v as usize];
+                        nv.delta += nv.sigma * coeff;
+                    }
+                }
+                let share = if dist >= 2 { f64::from(dist - 1) } else { 1.0 };
+                acc[w] += source_weight * (share * delta);
+            } else {
+                let coeff = (weight[w] + delta) / sigma;
+                let at = g.offsets[w];
+                for &v in &preds[at..at + npred as usize] {
+                    let nv = &mut node[v as usize];
+                    nv.delta += nv.sigma * coeff;
+                }
+                acc[w] += source_weight * delta;
             }
-            acc[w] += source_weight * delta;
         }
         for &v in order.iter() {
             node[v as usize] = FRESH;
@@ -610,8 +645,9 @@ impl BrandesState {
     }
 }
 
-/// Sum over `sources` of `source_weight[s] * delta_s` with target weights `weight`.
-fn brandes_raw(
+/// Sum over `sources` of `source_weight[s] * delta_s` with target weights `weight` (the scaled
+/// dependencies with `SCALED`, see [`BrandesState::single_source`]).
+fn brandes_raw<const SCALED: bool>(
     g: &Csr,
     weight: &[f64],
     source_weight: &[f64],
@@ -624,7 +660,7 @@ fn brandes_raw(
         sources,
         threads,
         || BrandesState::new(g),
-        |st, s, acc| st.single_source(g, weight, s, source_weight[s as usize], acc),
+        |st, s, acc| st.single_source::<SCALED>(g, weight, s, source_weight[s as usize], acc),
     )
 }
 
@@ -646,7 +682,7 @@ fn betweenness_scale(n: usize, normalized: bool) -> f64 {
 ///
 /// Degree-1 nodes are removed repeatedly; each remaining ("core") node `u` carries `omega(u)` = 1 +
 /// the number of nodes removed through it, and every removed node has the core node its tree hangs
-/// from as `root`. A shortest path between nodes of two different core nodes' trees runs inside the
+/// from as its root. A shortest path between nodes of two different core nodes' trees runs inside the
 /// trees to their roots and along shortest paths of the core, so the core is solved by Brandes
 /// with source and target weights `omega`. Pairs with an endpoint in a tree pass through every node
 /// between that endpoint and its root; for any node `v` whose removed branches have sizes `c_i`, in
@@ -655,8 +691,6 @@ fn betweenness_scale(n: usize, normalized: bool) -> f64 {
 struct Peeled {
     /// Core nodes (original indices), in core index order (breadth-first).
     core: Vec<u32>,
-    /// For every original node, the core index of its root (itself for core nodes).
-    root: Vec<u32>,
     /// The core graph on core indices.
     reduced: Csr,
     /// `omega` per core index.
@@ -763,7 +797,6 @@ fn peel(g: &Csr) -> Peeled {
         .collect();
     Peeled {
         core,
-        root,
         reduced,
         omega: omega_core,
         tree_raw,
@@ -788,7 +821,7 @@ pub fn betweenness(g: &Csr, normalized: bool, threads: Option<usize>) -> Vec<f64
     let n = g.node_count();
     let p = peel(g);
     let sources: Vec<u32> = (0..p.core.len() as u32).collect();
-    let core_raw = brandes_raw(&p.reduced, &p.omega, &p.omega, &sources, threads);
+    let core_raw = brandes_raw::<false>(&p.reduced, &p.omega, &p.omega, &sources, threads);
     let scale = betweenness_scale(n, normalized);
     combine(&p, &core_raw, 1.0)
         .into_iter()
@@ -802,33 +835,161 @@ pub fn betweenness_plain(g: &Csr, normalized: bool, threads: Option<usize>) -> V
     let n = g.node_count();
     let sources: Vec<u32> = (0..n as u32).collect();
     let ones = vec![1.0; n];
-    let raw = brandes_raw(g, &ones, &ones, &sources, threads);
+    let raw = brandes_raw::<false>(g, &ones, &ones, &sources, threads);
     let scale = betweenness_scale(n, normalized);
     raw.into_iter().map(|x| x * scale).collect()
 }
 
-/// The `k` sources (ascending) that sampled betweenness draws with `seed`: distinct, uniform without
-/// replacement, from a ChaCha8 generator seeded with `seed`.
-pub fn sample_sources(n: usize, k: usize, seed: u64) -> Vec<u32> {
-    let k = k.min(n);
-    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
-    let mut s: Vec<u32> = rand::seq::index::sample(&mut rng, n, k)
-        .into_iter()
-        .map(|i| i as u32)
-        .collect();
-    s.sort_unstable();
-    s
+/// The sampling frame of sampled betweenness: the core nodes with at least one core neighbour (a
+/// search from any other core node finds no pair to credit), ascending.
+fn frame(p: &Peeled) -> Vec<u32> {
+    (0..p.core.len() as u32)
+        .filter(|&i| p.reduced.degree(i as usize) > 0)
+        .collect()
 }
 
-/// Sampled betweenness (Brandes-Pich source sampling): `k` distinct sources drawn uniformly without
-/// replacement by [`sample_sources`]; their dependencies are accumulated and scaled by `n / k`, so
-/// the expected value over seeds is the exact [`betweenness`] (and with `k >= n` it is exactly that).
+/// Inclusion probabilities, per core index, of a sample of `k` units of `frame` drawn with
+/// probability proportional to `omega` (PPS): `pi_u = min(1, c * omega_u)` with `c` such that the
+/// probabilities sum to `k`, so the units whose share would reach 1 are taken with certainty and the
+/// others share what is left in proportion to `omega`. Zero outside the frame; all ones when
+/// `k >= frame.len()`.
+fn inclusion_probabilities(omega: &[f64], frame: &[u32], k: usize) -> Vec<f64> {
+    let mut pi = vec![0.0f64; omega.len()];
+    if k >= frame.len() {
+        for &u in frame {
+            pi[u as usize] = 1.0;
+        }
+        return pi;
+    }
+    let mut by_weight = frame.to_vec();
+    by_weight.sort_by(|&a, &b| {
+        omega[b as usize]
+            .total_cmp(&omega[a as usize])
+            .then(a.cmp(&b))
+    });
+    // rest[i]: the total weight of by_weight[i..], summed from the smallest (omega are counts, so
+    // the sums are exact).
+    let mut rest = vec![0.0f64; by_weight.len() + 1];
+    for i in (0..by_weight.len()).rev() {
+        rest[i] = rest[i + 1] + omega[by_weight[i] as usize];
+    }
+    let mut certain = 0;
+    while certain < k && omega[by_weight[certain] as usize] * (k - certain) as f64 >= rest[certain]
+    {
+        pi[by_weight[certain] as usize] = 1.0;
+        certain += 1;
+    }
+    if certain < k {
+        let c = (k - certain) as f64 / rest[certain];
+        for &u in &by_weight[certain..] {
+            pi[u as usize] = (omega[u as usize] * c).min(1.0);
+        }
+    }
+    pi
+}
+
+/// Systematic sampling of the units of `order` with inclusion probabilities `pi`: the units are laid
+/// end to end on a line in `order`, unit `u` covering a length `pi_u`, and the sample is the units
+/// under the points `start, start + 1, start + 2, ...` (`start` in `[0, 1)`). Units with `pi = 1`
+/// are always hit; a unit with `pi_u < 1` is hit for a share `pi_u` of the starts, whatever the
+/// order. Ascending.
+fn systematic(pi: &[f64], order: &[u32], start: f64) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut end = 0.0f64;
+    let mut next = start;
+    for &u in order {
+        end += pi[u as usize];
+        if next < end {
+            out.push(u);
+            next += 1.0;
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The sampling design of sampled betweenness: inclusion probabilities, the order of
+/// [`systematic`] and its start.
+struct Design {
+    pi: Vec<f64>,
+    /// Every frame unit once (certain units included: they are hit from any start).
+    order: Vec<u32>,
+    start: f64,
+}
+
+/// The design for `k` sources and `seed`. The order is a breadth-first walk of the core from roots
+/// taken in a random order (a ChaCha8 generator seeded with `seed` shuffles the frame; the walk
+/// starts from the first unit not yet visited), and the start is drawn by the same generator. Units
+/// close in the graph are close in the order, so a systematic sample spreads its sources over the
+/// graph (an implicit stratification); the inclusion probabilities do not depend on the order.
+fn design(p: &Peeled, k: usize, seed: u64) -> Design {
+    use rand::seq::SliceRandom;
+    use rand::Rng;
+    let mut frame = frame(p);
+    let pi = inclusion_probabilities(&p.omega, &frame, k);
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    frame.shuffle(&mut rng);
+    let g = &p.reduced;
+    let mut seen = vec![false; g.node_count()];
+    let mut order: Vec<u32> = Vec::with_capacity(frame.len());
+    for &r in &frame {
+        if seen[r as usize] {
+            continue;
+        }
+        seen[r as usize] = true;
+        let mut head = order.len();
+        order.push(r);
+        while head < order.len() {
+            let v = order[head] as usize;
+            head += 1;
+            for &w in g.neighbors(v) {
+                if !seen[w as usize] {
+                    seen[w as usize] = true;
+                    order.push(w);
+                }
+            }
+        }
+    }
+    let start = rng.random::<f64>();
+    Design { pi, order, start }
+}
+
+/// The sources that sampled betweenness searches with `k` and `seed`, as original node indices
+/// (ascending), each with its inclusion probability (see [`betweenness_sampled`]). Every source is
+/// a node of the peeled core; with `k` at least the number of core nodes that have a core
+/// neighbour, all of them are taken, with probability 1.
+pub fn sample_sources(g: &Csr, k: usize, seed: u64) -> Vec<(u32, f64)> {
+    let p = peel(g);
+    let d = design(&p, k, seed);
+    let mut out: Vec<(u32, f64)> = systematic(&d.pi, &d.order, d.start)
+        .into_iter()
+        .map(|u| (p.core[u as usize], d.pi[u as usize]))
+        .collect();
+    out.sort_unstable_by_key(|x| x.0);
+    out
+}
+
+/// Sampled betweenness: `k` single-source searches instead of one per core node, with an expected
+/// value equal to the exact [`betweenness`] (and the exact value itself when `k` covers every
+/// source that matters).
 ///
-/// The dependencies are those of the peeled graph (see [`betweenness`]): a sampled source inside a
-/// tree has the dependencies of its tree's root on the rest of the graph, so each root is searched
-/// once with the number of sampled sources it stands for; pairs inside the trees are not sampled
-/// but counted exactly. This keeps the estimator unbiased and removes the variance the trees would
-/// add.
+/// Trees hanging off the graph are peeled as for [`betweenness`]: pairs with an endpoint in a tree
+/// are counted exactly, and only the core is sampled. A core node `u` stands for the `omega_u`
+/// nodes of its tree, so `k` distinct core nodes are drawn with probability proportional to
+/// `omega_u` (systematic PPS sampling, see [`inclusion_probabilities`], along a breadth-first
+/// order of the core from randomly ordered roots, both drawn by a ChaCha8 generator seeded with
+/// `seed`); a core node whose share would reach 1 is taken with certainty. Each drawn source `u`
+/// has the inclusion probability `pi_u` and its search is weighted by `omega_u / pi_u`
+/// (Horvitz-Thompson), which makes the sum over the sample an unbiased estimate of the sum over
+/// all sources. The searches credit each pair to its intermediate nodes with shares that depend on
+/// the distances (`(d(s, v) - 1) / (d(s, t) - 2)`, see [`BrandesState::single_source`]), so that
+/// the shares of `(s, t)` and `(t, s)` sum to 1; their sum over all sources, doubled, is the
+/// ordered-pair sum of the exact computation. The source's near neighbourhood gets a small share
+/// of its pairs, which removes most of the variance that a few sources close to a hub cause, and
+/// the breadth-first order spreads the sources over the graph.
+///
+/// When `k` is at least the number of core nodes with a core neighbour (in particular `k >= n`),
+/// every source is taken and the result is [`betweenness`], bit for bit.
 pub fn betweenness_sampled(
     g: &Csr,
     k: usize,
@@ -836,28 +997,53 @@ pub fn betweenness_sampled(
     normalized: bool,
     threads: Option<usize>,
 ) -> Vec<f64> {
-    let n = g.node_count();
-    if k >= n {
-        return betweenness(g, normalized, threads);
-    }
-    sampled_from(g, &sample_sources(n, k, seed), normalized, threads)
+    sampled(g, k, seed, normalized, threads).0
 }
 
-/// Sampled betweenness from the given distinct `sources` (see [`betweenness_sampled`]).
-fn sampled_from(g: &Csr, sampled: &[u32], normalized: bool, threads: Option<usize>) -> Vec<f64> {
-    let n = g.node_count();
+/// [`betweenness_sampled`], and whether the value is the exact one (every source taken).
+fn sampled(
+    g: &Csr,
+    k: usize,
+    seed: u64,
+    normalized: bool,
+    threads: Option<usize>,
+) -> (Vec<f64>, bool) {
     let p = peel(g);
-    let mut count = vec![0.0f64; p.core.len()];
-    for &s in sampled {
-        count[p.root[s as usize] as usize] += 1.0;
-    }
-    let sources: Vec<u32> = (0..p.core.len() as u32)
-        .filter(|&i| count[i as usize] > 0.0)
-        .collect();
-    let core_raw = brandes_raw(&p.reduced, &p.omega, &count, &sources, threads);
+    let d = design(&p, k, seed);
+    let sources = systematic(&d.pi, &d.order, d.start);
+    let exact = k >= d.order.len();
+    (
+        sampled_from(g, &p, &sources, &d.pi, normalized, threads),
+        exact,
+    )
+}
+
+/// Sampled betweenness from the given core `sources` with inclusion probabilities `pi` (see
+/// [`betweenness_sampled`]); the exact computation when every unit of the frame has `pi = 1`.
+fn sampled_from(
+    g: &Csr,
+    p: &Peeled,
+    sources: &[u32],
+    pi: &[f64],
+    normalized: bool,
+    threads: Option<usize>,
+) -> Vec<f64> {
+    let n = g.node_count();
     let scale = betweenness_scale(n, normalized);
-    let k = sampled.len().max(1);
-    combine(&p, &core_raw, n as f64 / k as f64)
+    if frame(p).iter().all(|&u| pi[u as usize] >= 1.0) {
+        let all: Vec<u32> = (0..p.core.len() as u32).collect();
+        let core_raw = brandes_raw::<false>(&p.reduced, &p.omega, &p.omega, &all, threads);
+        return combine(p, &core_raw, 1.0)
+            .into_iter()
+            .map(|x| x * scale)
+            .collect();
+    }
+    let mut weight = vec![0.0f64; p.core.len()];
+    for &u in sources {
+        weight[u as usize] = 2.0 * p.omega[u as usize] / pi[u as usize];
+    }
+    let core_raw = brandes_raw::<true>(&p.reduced, &p.omega, &weight, sources, threads);
+    combine(p, &core_raw, 1.0)
         .into_iter()
         .map(|x| x * scale)
         .collect()
@@ -1366,9 +1552,12 @@ pub struct RankedNode {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SampleInfo {
-    /// Sources asked for.
+    /// Sources asked for (single-source searches).
     pub requested: usize,
-    /// Sources used (at most the number of nodes; equal to it means exact).
+    /// Sources used: `requested`, or the number of nodes when the value is the exact one, as if
+    /// every node were a source (when `requested` is at least the number of nodes, or at least the
+    /// number of core nodes that can be a source once the trees hanging off the graph are counted
+    /// in closed form).
     pub used: usize,
     /// Seed of the ChaCha8 generator that drew the sources.
     pub seed: u64,
@@ -1788,14 +1977,16 @@ mod tests {
 
     #[test]
     fn sampled_betweenness_with_every_source_is_exact() {
+        // 40 nodes in a ring-like core, a tree of two nodes on node 0 and leaves on 7 and 20.
         let g = Csr::from_edges(
-            40,
+            44,
             (0..39u32)
                 .map(|i| (i, (i * 7 + 3) % 40))
-                .chain((0..39).map(|i| (i, i + 1))),
+                .chain((0..39).map(|i| (i, i + 1)))
+                .chain([(40, 0), (41, 40), (42, 7), (43, 20)]),
         );
         let exact = betweenness(&g, true, Some(3));
-        let all = betweenness_sampled(&g, 40, 9, true, Some(2));
+        let all = betweenness_sampled(&g, 44, 9, true, Some(2));
         assert_eq!(exact, all);
         let more = compute(
             &g,
@@ -1807,12 +1998,45 @@ mod tests {
         )
         .unwrap();
         assert_eq!(exact, more);
-        // A sample is scaled by n / k: on a path every source sees the same dependencies.
-        let s1 = sample_sources(40, 10, 1);
+        // The sources are distinct core nodes, seeded.
+        let s1 = sample_sources(&g, 10, 1);
         assert_eq!(s1.len(), 10);
-        assert!(s1.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(s1, sample_sources(40, 10, 1));
-        assert_ne!(s1, sample_sources(40, 10, 2));
+        assert!(s1.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(s1.iter().all(|&(_, pi)| pi > 0.0 && pi <= 1.0));
+        assert_eq!(s1, sample_sources(&g, 10, 1));
+        assert_ne!(s1, sample_sources(&g, 10, 2));
+        // Every core node with a core neighbour is searched: exact, though k < n.
+        let p = peel(&g);
+        let frame = frame(&p).len();
+        assert_eq!(frame, 40);
+        assert_eq!(betweenness_sampled(&g, frame, 3, true, Some(2)), exact);
+        assert_ne!(betweenness_sampled(&g, frame - 1, 3, true, Some(2)), exact);
+    }
+
+    #[test]
+    fn inclusion_probabilities_are_proportional_to_tree_sizes() {
+        // Omega 12 takes a certain place (12 * 3 / 20 >= 1); the other two places go to the rest
+        // (total weight 8) in proportion to omega: 2 * 1 / 8 for weight 1, 2 * 2 / 8 for weight 2.
+        let omega = [1.0, 12.0, 2.0, 2.0, 3.0];
+        let frame = [0u32, 1, 2, 3, 4];
+        let pi = inclusion_probabilities(&omega, &frame, 3);
+        close(&pi, &[0.25, 1.0, 0.5, 0.5, 0.75], 1e-15);
+        assert_eq!(inclusion_probabilities(&omega, &frame[1..], 6)[0], 0.0);
+        assert!(inclusion_probabilities(&omega, &frame, 5)
+            .iter()
+            .all(|&x| x == 1.0));
+        // Systematic sampling hits each unit for a share pi of the starts.
+        let order = [4u32, 0, 1, 3, 2];
+        assert_eq!(systematic(&pi, &order, 0.1), vec![1, 3, 4]);
+        assert_eq!(systematic(&pi, &order, 0.8), vec![0, 1, 2]);
+        let mut hits = [0usize; 5];
+        for i in 0..1000 {
+            for u in systematic(&pi, &order, (i as f64 + 0.5) / 1000.0) {
+                hits[u as usize] += 1;
+            }
+        }
+        let share: Vec<f64> = hits.iter().map(|&h| h as f64 / 1000.0).collect();
+        close(&share, &pi, 1e-12);
     }
 
     #[test]
@@ -1864,11 +2088,12 @@ mod tests {
             None,
         )
         .unwrap();
+        // The path a-b-c is a tree: counted in closed form, so the value is exact.
         assert_eq!(
             r.sample,
             Some(SampleInfo {
                 requested: 2,
-                used: 2,
+                used: 4,
                 seed: 4
             })
         );
@@ -1919,28 +2144,48 @@ mod tests {
         }
 
         #[test]
-        fn sampled_betweenness_averages_to_exact_over_all_samples(g in arb_graph()) {
-            // Every single source, and every pair of sources, is an equally likely sample: the
-            // average estimate over all of them is the exact value.
+        fn sampled_betweenness_is_exact_in_expectation(g in arb_graph(), seed in 0u64..4) {
+            // Linear scaling alone: with every core node as a source, the shares d(s, v) / d(s, t)
+            // sum to the exact betweenness.
             let n = g.node_count();
             let exact = betweenness(&g, false, Some(1));
-            let mut one = vec![0.0; n];
-            let mut two = vec![0.0; n];
-            let pairs = (n * n.saturating_sub(1) / 2).max(1) as f64;
-            for a in 0..n as u32 {
-                for (m, x) in one.iter_mut().zip(sampled_from(&g, &[a], false, Some(1))) {
-                    *m += x / n as f64;
+            let p = peel(&g);
+            let all: Vec<u32> = (0..p.core.len() as u32).collect();
+            let twice: Vec<f64> = p.omega.iter().map(|w| 2.0 * w).collect();
+            let linear = brandes_raw::<true>(&p.reduced, &p.omega, &twice, &all, Some(1));
+            let linear: Vec<f64> = combine(&p, &linear, 1.0).into_iter().map(|x| x * 0.5).collect();
+            for v in 0..n {
+                prop_assert!((linear[v] - exact[v]).abs() < 1e-9 * exact[v].max(1.0), "linear {v}: {} vs {}", linear[v], exact[v]);
+            }
+            // The design: for a given order the sample changes only where a start crosses the end of
+            // a unit, so the expectation over the start is a finite sum over those intervals. It
+            // equals the exact value for every k and every order drawn.
+            let frame = frame(&p);
+            for k in 1..=frame.len() + 1 {
+                let d = design(&p, k, seed);
+                let mut cuts = vec![0.0, 1.0];
+                let mut end = 0.0f64;
+                for &u in &d.order {
+                    end += d.pi[u as usize];
+                    cuts.push(end - end.floor());
                 }
-                for b in a + 1..n as u32 {
-                    for (m, x) in two.iter_mut().zip(sampled_from(&g, &[a, b], false, Some(1))) {
-                        *m += x / pairs;
+                cuts.sort_by(f64::total_cmp);
+                cuts.dedup();
+                let mut mean = vec![0.0; n];
+                for w in cuts.windows(2) {
+                    let len = w[1] - w[0];
+                    if len <= 0.0 {
+                        continue;
+                    }
+                    let sources = systematic(&d.pi, &d.order, (w[0] + w[1]) / 2.0);
+                    prop_assert!(sources.len().abs_diff(k.min(frame.len())) <= 1);
+                    let est = sampled_from(&g, &p, &sources, &d.pi, false, Some(1));
+                    for (m, x) in mean.iter_mut().zip(est) {
+                        *m += len * x;
                     }
                 }
-            }
-            for v in 0..n {
-                prop_assert!((one[v] - exact[v]).abs() < 1e-9 * exact[v].max(1.0), "k=1 {v}: {} vs {}", one[v], exact[v]);
-                if n >= 2 {
-                    prop_assert!((two[v] - exact[v]).abs() < 1e-9 * exact[v].max(1.0), "k=2 {v}: {} vs {}", two[v], exact[v]);
+                for v in 0..n {
+                    prop_assert!((mean[v] - exact[v]).abs() < 1e-9 * exact[v].max(1.0), "k={k} {v}: {} vs {}", mean[v], exact[v]);
                 }
             }
         }

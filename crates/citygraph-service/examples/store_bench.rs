@@ -4,14 +4,14 @@
 //! returns only once it is durable.
 //!
 //! `cargo run --release -p citygraph-service --example store_bench -- writes N [THREADS]`
-//! `cargo run --release -p citygraph-service --example store_bench -- open DATA_DIR`
+//! `cargo run --release -p citygraph-service --example store_bench -- open DATA_DIR [CACHE_MB]`
 
 use std::sync::Arc;
 use std::time::Instant;
 
 use citygraph_core::City;
 use citygraph_service::{Service, ServiceConfig};
-use citygraph_store::SledStore;
+use citygraph_store::{SledStore, StoreOptions};
 
 fn rss_kib(field: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
@@ -63,7 +63,11 @@ fn main() {
         Some("open") => {
             let path = std::path::PathBuf::from(args.get(2).expect("DATA_DIR"));
             let start = Instant::now();
-            let store = SledStore::open(&path).expect("open");
+            let mut options = StoreOptions::default();
+            if let Some(mb) = args.get(3).and_then(|s| s.parse::<u64>().ok()) {
+                options.cache_bytes = mb << 20;
+            }
+            let store = SledStore::open_with(&path, options).expect("open");
             let svc = Service::open(Arc::new(store), ServiceConfig::default()).expect("service");
             let secs = start.elapsed().as_secs_f64();
             let s = svc.snapshot();
@@ -76,6 +80,6 @@ fn main() {
                 rss_kib("VmHWM:") as f64 / 1024.0
             );
         }
-        _ => eprintln!("usage: store_bench writes N [THREADS] | open DATA_DIR"),
+        _ => eprintln!("usage: store_bench writes N [THREADS] | open DATA_DIR [CACHE_MB]"),
     }
 }

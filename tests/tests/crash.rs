@@ -314,8 +314,8 @@ fn verify(s: &Server, m: &Model, cycle: usize) {
     assert_eq!(expected - 1, version, "cycle {cycle}: change feed length");
 }
 
-#[test]
-fn acknowledged_writes_survive_sigkill() {
+/// The seed of a test's random choices: `CITYGRAPH_CRASH_SEED`, or the clock; printed either way.
+fn crash_seed() -> u64 {
     let seed = std::env::var("CITYGRAPH_CRASH_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -326,6 +326,12 @@ fn acknowledged_writes_survive_sigkill() {
                 .unwrap_or(42)
         });
     println!("crash test seed: {seed} (CITYGRAPH_CRASH_SEED={seed} replays the choices)");
+    seed
+}
+
+#[test]
+fn acknowledged_writes_survive_sigkill() {
+    let seed = crash_seed();
     let mut rng = StdRng::seed_from_u64(seed);
 
     let tmp = tempfile::tempdir().unwrap();
@@ -373,12 +379,7 @@ fn acknowledged_writes_survive_sigkill() {
 fn concurrent_acknowledged_writes_survive_sigkill() {
     const WRITERS: usize = 4;
     const KILLS: usize = 6;
-    let mut rng = StdRng::seed_from_u64(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or(7),
-    );
+    let mut rng = StdRng::seed_from_u64(crash_seed());
     let tmp = tempfile::tempdir().unwrap();
     let opts = ServerOptions::with_token().data_dir(&tmp.path().join("data"));
     let mut server = Server::start_with(opts.clone());
@@ -471,12 +472,7 @@ fn concurrent_acknowledged_writes_survive_sigkill() {
 #[test]
 fn an_interrupted_bulk_import_is_all_or_nothing() {
     use std::io::Write as _;
-    let mut rng = StdRng::seed_from_u64(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or(11),
-    );
+    let mut rng = StdRng::seed_from_u64(crash_seed());
     let tmp = tempfile::tempdir().unwrap();
     let line = |id: &str, name: &str| {
         json!({"type": "city", "id": id, "name": name, "country": "FR", "region": "europe",

@@ -230,8 +230,6 @@ impl SledStore {
         );
         let result =
             trees.transaction(|(meta, cities, networks, memberships, partnerships, log)| {
-                let current = meta.get(K_VERSION)?.map(|v| be_u64(&v)).unwrap_or(0);
-                let next = current + 1;
                 let data = [cities, networks, memberships, partnerships];
                 for op in &ops {
                     match op {
@@ -243,19 +241,9 @@ impl SledStore {
                         }
                     }
                 }
-                let mut entry = entry.clone();
-                entry.version = next;
-                let log_value = serde_json::to_vec(&entry)
-                    .map_err(|e| ConflictableTransactionError::Abort(e.to_string()))?;
-                log.insert(&next.to_be_bytes(), log_value)?;
-                meta.insert(K_VERSION, &next.to_be_bytes())?;
-                Ok(next)
+                log_next_version(meta, log, &entry)
             });
-        match result {
-            Ok(v) => Ok(v),
-            Err(TransactionError::Storage(e)) => Err(StoreError::Engine(e)),
-            Err(TransactionError::Abort(msg)) => Err(StoreError::Inconsistent(msg)),
-        }
+        transaction_result(result)
     }
 
     /// The journaled bulk commit (module docs).
@@ -345,21 +333,11 @@ impl SledStore {
     /// Step 3 of a bulk commit, its commit point: log entry, version, pending mark removed, flushed.
     fn finish_bulk(&self, entry: LogEntry) -> Result<u64, StoreError> {
         let result = (&self.meta, &self.log).transaction(|(meta, log)| {
-            let next = meta.get(K_VERSION)?.map(|v| be_u64(&v)).unwrap_or(0) + 1;
-            let mut entry = entry.clone();
-            entry.version = next;
-            let log_value = serde_json::to_vec(&entry)
-                .map_err(|e| ConflictableTransactionError::Abort(e.to_string()))?;
-            log.insert(&next.to_be_bytes(), log_value)?;
-            meta.insert(K_VERSION, &next.to_be_bytes())?;
+            let next = log_next_version(meta, log, &entry)?;
             meta.remove(K_BULK)?;
             Ok(next)
         });
-        let version = match result {
-            Ok(v) => v,
-            Err(TransactionError::Storage(e)) => return Err(StoreError::Engine(e)),
-            Err(TransactionError::Abort(msg)) => return Err(StoreError::Inconsistent(msg)),
-        };
+        let version = transaction_result(result)?;
         self.db.flush()?;
         Ok(version)
     }
@@ -516,6 +494,30 @@ impl GraphStore for SledStore {
     }
 }
 
+/// Inside a transaction: the next graph version, its change-log entry, and `meta/version`.
+fn log_next_version(
+    meta: &sled::transaction::TransactionalTree,
+    log: &sled::transaction::TransactionalTree,
+    entry: &LogEntry,
+) -> Result<u64, ConflictableTransactionError<String>> {
+    let next = meta.get(K_VERSION)?.map(|v| be_u64(&v)).unwrap_or(0) + 1;
+    let mut entry = entry.clone();
+    entry.version = next;
+    let log_value = serde_json::to_vec(&entry)
+        .map_err(|e| ConflictableTransactionError::Abort(e.to_string()))?;
+    log.insert(&next.to_be_bytes(), log_value)?;
+    meta.insert(K_VERSION, &next.to_be_bytes())?;
+    Ok(next)
+}
+
+fn transaction_result(result: Result<u64, TransactionError<String>>) -> Result<u64, StoreError> {
+    match result {
+        Ok(v) => Ok(v),
+        Err(TransactionError::Storage(e)) => Err(StoreError::Engine(e)),
+        Err(TransactionError::Abort(msg)) => Err(StoreError::Inconsistent(msg)),
+    }
+}
+
 fn be_u64(b: &[u8]) -> u64 {
     let mut a = [0u8; 8];
     let n = b.len().min(8);
@@ -649,6 +651,16 @@ mod tests {
         ]
     }
 
+    /// Steps 1 and 2 of a bulk commit of [`overwrite`] over existing data, flushed, without its
+    /// commit point: what a crash just before it leaves.
+    fn write_overwrite_uncommitted(s: &SledStore) {
+        assert!(!s.begin_bulk().unwrap());
+        for chunk in overwrite().chunks(3) {
+            s.write_chunk(chunk, false).unwrap();
+        }
+        s.db.flush().unwrap();
+    }
+
     #[test]
     fn bulk_commits_write_everything_and_log_once() {
         let dir = tempfile::tempdir().unwrap();
@@ -703,13 +715,7 @@ mod tests {
         {
             let s = populated(dir.path());
             before = dump(&s);
-            let changes = overwrite();
-            assert!(!s.begin_bulk().unwrap());
-            for chunk in changes.chunks(3) {
-                s.write_chunk(chunk, false).unwrap();
-            }
-            // Everything is written, but the commit point was not reached.
-            s.db.flush().unwrap();
+            write_overwrite_uncommitted(&s);
             assert_ne!(dump(&s), before);
         }
         let s = SledStore::open(dir.path()).unwrap();
@@ -732,11 +738,7 @@ mod tests {
         {
             let s = populated(dir.path());
             before = dump(&s);
-            let changes = overwrite();
-            s.begin_bulk().unwrap();
-            for chunk in changes.chunks(3) {
-                s.write_chunk(chunk, false).unwrap();
-            }
+            write_overwrite_uncommitted(&s);
             // Restore one journaled key by hand, as a rollback that died after one step would.
             let (k, v) = s.undo.iter().next().unwrap().unwrap();
             let tree = s.data()[k[0] as usize];
@@ -756,12 +758,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         {
             let s = populated(dir.path());
+            write_overwrite_uncommitted(&s);
             let changes = overwrite();
-            s.begin_bulk().unwrap();
-            for chunk in changes.chunks(3) {
-                s.write_chunk(chunk, false).unwrap();
-            }
-            s.db.flush().unwrap();
             assert_eq!(
                 s.finish_bulk(LogEntry::describe("import", &changes))
                     .unwrap(),

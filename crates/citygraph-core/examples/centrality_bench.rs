@@ -4,7 +4,7 @@
 //! cargo run --release -p citygraph-core --example centrality_bench -- EDGELIST
 //!     [--metrics betweenness,closeness,harmonic,pagerank] [--threads T] [--repeat R]
 //!     [--sample K[,K...]] [--seeds S] [--seed-from B] [--spearman-top N] [--mean-top N]
-//!     [--values OUT.json]
+//!     [--values OUT.json] [--cancel-deadline SECONDS]
 //! ```
 //!
 //! EDGELIST: one node or edge per line, ids separated by white space (`a` declares a node, `a b`
@@ -18,15 +18,20 @@
 //! highest exact betweenness, the relative error of that mean (worst and average over the nodes,
 //! and the worst node). Either makes the exact betweenness computed even if not listed in
 //! `--metrics`.
+//!
+//! `--cancel-deadline S` runs the metrics through `compute_cancellable` with a live cancellation
+//! handle whose deadline is `S` seconds after each run starts (as the service runs them), to
+//! measure what the checks cost; without it they run with no handle.
 
 use std::collections::HashMap;
 use std::time::Instant;
 
+use citygraph_core::algo::cancel::Cancel;
 use citygraph_core::algo::centrality::{self, CentralityParams, Metric};
 use citygraph_core::algo::projection::Csr;
 
 fn usage() -> ! {
-    eprintln!("usage: centrality_bench EDGELIST [--metrics m1,m2] [--threads T] [--repeat R] [--sample K[,K...]] [--seeds S] [--seed-from B] [--spearman-top N] [--mean-top N] [--values OUT.json]");
+    eprintln!("usage: centrality_bench EDGELIST [--metrics m1,m2] [--threads T] [--repeat R] [--sample K[,K...]] [--seeds S] [--seed-from B] [--spearman-top N] [--mean-top N] [--values OUT.json] [--cancel-deadline S]");
     std::process::exit(2)
 }
 
@@ -123,6 +128,7 @@ fn main() {
         (None, 1usize, None, 1u64, None);
     let (mut seed_from, mut mean_top) = (0u64, None);
     let mut values_out: Option<String> = None;
+    let mut cancel_deadline: Option<f64> = None;
     let mut i = 1;
     while i < args.len() {
         let val = args.get(i + 1).cloned().unwrap_or_else(|| usage());
@@ -148,6 +154,9 @@ fn main() {
             "--spearman-top" => top = Some(val.parse::<usize>().expect("--spearman-top N")),
             "--mean-top" => mean_top = Some(val.parse::<usize>().expect("--mean-top N")),
             "--values" => values_out = Some(val),
+            "--cancel-deadline" => {
+                cancel_deadline = Some(val.parse().expect("--cancel-deadline SECONDS"))
+            }
             _ => usage(),
         }
         i += 2;
@@ -174,7 +183,14 @@ fn main() {
         for _ in 0..repeat {
             let c = cpu_seconds();
             let t = Instant::now();
-            last = centrality::compute(&g, *m, &params).unwrap_or_else(|e| panic!("{m}: {e}"));
+            last = match cancel_deadline {
+                None => centrality::compute(&g, *m, &params),
+                Some(s) => {
+                    let cancel = Cancel::new(Some(t + std::time::Duration::from_secs_f64(s)));
+                    centrality::compute_cancellable(&g, *m, &params, &cancel).map(|v| v.values)
+                }
+            }
+            .unwrap_or_else(|e| panic!("{m}: {e}"));
             times.push(t.elapsed().as_secs_f64());
             if let (Some(a), Some(b)) = (c, cpu_seconds()) {
                 cpu.push(b - a);

@@ -51,6 +51,7 @@ use std::sync::Mutex;
 use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 
+use crate::algo::cancel::{Cancel, Cancelled};
 use crate::algo::projection::{Csr, NodeKind, Projection, ProjectionKind};
 
 /// A centrality metric (see the module docs for each definition).
@@ -156,6 +157,9 @@ pub enum CentralityError {
         iterations: usize,
         detail: String,
     },
+    /// The computation was stopped through its [`Cancel`] handle.
+    #[error(transparent)]
+    Cancelled(#[from] Cancelled),
 }
 
 impl CentralityError {
@@ -165,6 +169,7 @@ impl CentralityError {
             CentralityError::UnknownMetric(_) => "unknown_metric",
             CentralityError::InvalidParameter { .. } => "invalid_parameter",
             CentralityError::NotConverged { .. } => "not_converged",
+            CentralityError::Cancelled(c) => c.code(),
         }
     }
 }
@@ -324,13 +329,27 @@ pub fn compute_detailed(
     metric: Metric,
     params: &CentralityParams,
 ) -> Result<Values, CentralityError> {
+    compute_cancellable(g, metric, params, &Cancel::never())
+}
+
+/// [`compute_detailed`], stopping with [`CentralityError::Cancelled`] once `cancel` says so: the
+/// searches of betweenness, closeness and harmonic check it every few sources, clustering every few
+/// nodes, the iterative metrics once per iteration. Progress is counted in sources searched, nodes
+/// visited or iterations.
+pub fn compute_cancellable(
+    g: &Csr,
+    metric: Metric,
+    params: &CentralityParams,
+    cancel: &Cancel,
+) -> Result<Values, CentralityError> {
     params.validate(metric)?;
+    cancel.check()?;
     let threads = params.threads;
     Ok(match metric {
         Metric::Degree => Values::plain(degree(g, params.normalized)),
         Metric::Betweenness => match params.sample {
             Some(k) if k < g.node_count() => {
-                let (v, exact) = sampled(g, k, params.seed, params.normalized, threads);
+                let (v, exact) = sampled(g, k, params.seed, params.normalized, threads, cancel)?;
                 Values {
                     values: v,
                     iterations: None,
@@ -338,33 +357,41 @@ pub fn compute_detailed(
                 }
             }
             Some(_) => Values {
-                values: betweenness(g, params.normalized, threads),
+                values: betweenness_checked(g, params.normalized, threads, cancel)?,
                 iterations: None,
                 sources: Some(g.node_count()),
             },
-            None => Values::plain(betweenness(g, params.normalized, threads)),
+            None => Values::plain(betweenness_checked(g, params.normalized, threads, cancel)?),
         },
-        Metric::Closeness => Values::plain(closeness(g, params.normalized, threads)),
-        Metric::Harmonic => Values::plain(harmonic(g, threads)),
-        Metric::Eigenvector => eigenvector(g, params.weighted, params.max_iter(), params.tol())?,
-        Metric::Pagerank => pagerank(
+        Metric::Closeness => {
+            Values::plain(closeness_checked(g, params.normalized, threads, cancel)?)
+        }
+        Metric::Harmonic => Values::plain(harmonic_checked(g, threads, cancel)?),
+        Metric::Eigenvector => {
+            eigenvector_checked(g, params.weighted, params.max_iter(), params.tol(), cancel)?
+        }
+        Metric::Pagerank => pagerank_checked(
             g,
             params.damping,
             params.weighted,
             params.max_iter(),
             params.tol(),
+            cancel,
         )?,
-        Metric::Katz => katz(
+        Metric::Katz => katz_checked(
             g,
-            params.alpha,
-            params.beta,
-            params.weighted,
-            params.normalized,
-            params.max_iter(),
-            params.tol(),
+            &KatzParams {
+                alpha: params.alpha,
+                beta: params.beta,
+                weighted: params.weighted,
+                normalized: params.normalized,
+                max_iter: params.max_iter(),
+                tol: params.tol(),
+            },
+            cancel,
         )?,
         Metric::Core => Values::plain(core_number(g).into_iter().map(f64::from).collect()),
-        Metric::Clustering => Values::plain(clustering(g, threads)),
+        Metric::Clustering => Values::plain(clustering_checked(g, threads, cancel)?),
     })
 }
 
@@ -377,23 +404,37 @@ fn thread_count(requested: Option<usize>, work: usize) -> usize {
     t.clamp(1, work.max(1))
 }
 
-/// `out[v] = f(state, v)` for every node, in parallel over blocks of nodes.
-fn par_map_nodes<S, I, F>(n: usize, threads: Option<usize>, init: I, f: F) -> Vec<f64>
+/// Sources or nodes between two checks of the cancellation handle in the parallel drivers.
+const CHECK_EVERY: u64 = 8;
+
+/// `out[v] = f(state, v)` for every node, in parallel over blocks of nodes; checks `cancel` every
+/// [`CHECK_EVERY`] nodes (single thread) or every block, counting nodes as progress.
+fn par_map_nodes<S, I, F>(
+    n: usize,
+    threads: Option<usize>,
+    cancel: &Cancel,
+    init: I,
+    f: F,
+) -> Result<Vec<f64>, Cancelled>
 where
     I: Fn() -> S + Sync,
     F: Fn(&mut S, usize) -> f64 + Sync,
 {
+    cancel.add_work(n as u64);
     let mut out = vec![0.0f64; n];
     let threads = thread_count(threads, n / 64);
     if threads <= 1 {
         let mut st = init();
+        let mut tick = cancel.ticker(CHECK_EVERY);
         for (v, o) in out.iter_mut().enumerate() {
+            tick.tick()?;
             *o = f(&mut st, v);
         }
-        return out;
+        return Ok(out);
     }
     let chunk = (n / (threads * 32)).max(16);
     let work = Mutex::new(out.chunks_mut(chunk).enumerate());
+    let stopped = Mutex::new(None);
     std::thread::scope(|sc| {
         for _ in 0..threads {
             sc.spawn(|| {
@@ -401,6 +442,10 @@ where
                 loop {
                     let next = work.lock().expect("a worker panicked").next();
                     let Some((ci, slice)) = next else { break };
+                    if let Err(e) = cancel.advance(slice.len() as u64) {
+                        *stopped.lock().expect("a worker panicked") = Some(e);
+                        break;
+                    }
                     for (j, o) in slice.iter_mut().enumerate() {
                         *o = f(&mut st, ci * chunk + j);
                     }
@@ -408,7 +453,10 @@ where
             });
         }
     });
-    out
+    match stopped.into_inner().expect("a worker panicked") {
+        Some(e) => Err(e),
+        None => Ok(out),
+    }
 }
 
 /// Number of source blocks of an accumulation: fixed by the number of sources only, so that the
@@ -418,19 +466,22 @@ const ACC_BLOCKS: usize = 64;
 /// Sums, over `sources`, the per-source contributions that `f(state, s, acc)` adds into `acc`
 /// (length `n`). Sources are cut into at most [`ACC_BLOCKS`] consecutive blocks; each block is
 /// summed in source order into its own buffer and the buffers are added to the total in block
-/// order, whatever thread computed them.
+/// order, whatever thread computed them. Checks `cancel` every [`CHECK_EVERY`] sources, counting
+/// sources as progress.
 fn par_accumulate<S, I, F>(
     n: usize,
     sources: &[u32],
     threads: Option<usize>,
+    cancel: &Cancel,
     init: I,
     f: F,
-) -> Vec<f64>
+) -> Result<Vec<f64>, Cancelled>
 where
     S: Send,
     I: Fn() -> S + Sync,
     F: Fn(&mut S, u32, &mut [f64]) + Sync,
 {
+    cancel.add_work(sources.len() as u64);
     let block = sources.len().div_ceil(ACC_BLOCKS).max(1);
     let blocks: Vec<&[u32]> = sources.chunks(block).collect();
     let threads = thread_count(threads, blocks.len());
@@ -438,8 +489,10 @@ where
     if threads <= 1 {
         let mut st = init();
         let mut buf = vec![0.0f64; n];
+        let mut tick = cancel.ticker(CHECK_EVERY);
         for b in &blocks {
             for &s in *b {
+                tick.tick()?;
                 f(&mut st, s, &mut buf);
             }
             for (t, x) in total.iter_mut().zip(buf.iter_mut()) {
@@ -447,19 +500,21 @@ where
                 *x = 0.0;
             }
         }
-        return total;
+        return Ok(total);
     }
     struct Fold {
         next: usize,
         pending: BTreeMap<usize, Vec<f64>>,
         total: Vec<f64>,
         spare: Vec<Vec<f64>>,
+        stopped: Option<Cancelled>,
     }
     let fold = Mutex::new(Fold {
         next: 0,
         pending: BTreeMap::new(),
         total,
         spare: Vec::new(),
+        stopped: None,
     });
     let claim = AtomicUsize::new(0);
     std::thread::scope(|sc| {
@@ -467,12 +522,17 @@ where
             sc.spawn(|| {
                 let mut st = init();
                 let mut buf = vec![0.0f64; n];
-                loop {
+                let mut tick = cancel.ticker(CHECK_EVERY);
+                'blocks: loop {
                     let bi = claim.fetch_add(1, Ordering::Relaxed);
                     if bi >= blocks.len() {
                         break;
                     }
                     for &s in blocks[bi] {
+                        if let Err(e) = tick.tick() {
+                            fold.lock().expect("a worker panicked").stopped = Some(e);
+                            break 'blocks;
+                        }
                         f(&mut st, s, &mut buf);
                     }
                     let mut guard = fold.lock().expect("a worker panicked");
@@ -492,7 +552,11 @@ where
             });
         }
     });
-    fold.into_inner().expect("a worker panicked").total
+    let fold = fold.into_inner().expect("a worker panicked");
+    match fold.stopped {
+        Some(e) => Err(e),
+        None => Ok(fold.total),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -653,12 +717,14 @@ fn brandes_raw<const SCALED: bool>(
     source_weight: &[f64],
     sources: &[u32],
     threads: Option<usize>,
-) -> Vec<f64> {
+    cancel: &Cancel,
+) -> Result<Vec<f64>, Cancelled> {
     let n = g.node_count();
     par_accumulate(
         n,
         sources,
         threads,
+        cancel,
         || BrandesState::new(g),
         |st, s, acc| st.single_source::<SCALED>(g, weight, s, source_weight[s as usize], acc),
     )
@@ -818,15 +884,26 @@ fn combine(p: &Peeled, core_raw: &[f64], core_scale: f64) -> Vec<f64> {
 /// `betweenness_centrality(G, normalized=...)`. Trees hanging off the graph are peeled first and
 /// counted in closed form, which leaves fewer and smaller searches.
 pub fn betweenness(g: &Csr, normalized: bool, threads: Option<usize>) -> Vec<f64> {
+    betweenness_checked(g, normalized, threads, &Cancel::never()).expect("never cancelled")
+}
+
+/// [`betweenness`], checking `cancel` every few sources.
+pub fn betweenness_checked(
+    g: &Csr,
+    normalized: bool,
+    threads: Option<usize>,
+    cancel: &Cancel,
+) -> Result<Vec<f64>, Cancelled> {
     let n = g.node_count();
     let p = peel(g);
+    cancel.check()?;
     let sources: Vec<u32> = (0..p.core.len() as u32).collect();
-    let core_raw = brandes_raw::<false>(&p.reduced, &p.omega, &p.omega, &sources, threads);
+    let core_raw = brandes_raw::<false>(&p.reduced, &p.omega, &p.omega, &sources, threads, cancel)?;
     let scale = betweenness_scale(n, normalized);
-    combine(&p, &core_raw, 1.0)
+    Ok(combine(&p, &core_raw, 1.0)
         .into_iter()
         .map(|x| x * scale)
-        .collect()
+        .collect())
 }
 
 /// Exact betweenness by plain Brandes from every source (no peeling); the reference the peeled
@@ -835,7 +912,8 @@ pub fn betweenness_plain(g: &Csr, normalized: bool, threads: Option<usize>) -> V
     let n = g.node_count();
     let sources: Vec<u32> = (0..n as u32).collect();
     let ones = vec![1.0; n];
-    let raw = brandes_raw::<false>(g, &ones, &ones, &sources, threads);
+    let raw = brandes_raw::<false>(g, &ones, &ones, &sources, threads, &Cancel::never())
+        .expect("never cancelled");
     let scale = betweenness_scale(n, normalized);
     raw.into_iter().map(|x| x * scale).collect()
 }
@@ -997,7 +1075,9 @@ pub fn betweenness_sampled(
     normalized: bool,
     threads: Option<usize>,
 ) -> Vec<f64> {
-    sampled(g, k, seed, normalized, threads).0
+    sampled(g, k, seed, normalized, threads, &Cancel::never())
+        .expect("never cancelled")
+        .0
 }
 
 /// [`betweenness_sampled`], and whether the value is the exact one (every source taken).
@@ -1007,15 +1087,17 @@ fn sampled(
     seed: u64,
     normalized: bool,
     threads: Option<usize>,
-) -> (Vec<f64>, bool) {
+    cancel: &Cancel,
+) -> Result<(Vec<f64>, bool), Cancelled> {
     let p = peel(g);
+    cancel.check()?;
     let d = design(&p, k, seed);
     let sources = systematic(&d.pi, &d.order, d.start);
     let exact = k >= d.order.len();
-    (
-        sampled_from(g, &p, &sources, &d.pi, normalized, threads),
+    Ok((
+        sampled_from(g, &p, &sources, &d.pi, normalized, threads, cancel)?,
         exact,
-    )
+    ))
 }
 
 /// Sampled betweenness from the given core `sources` with inclusion probabilities `pi` (see
@@ -1027,26 +1109,27 @@ fn sampled_from(
     pi: &[f64],
     normalized: bool,
     threads: Option<usize>,
-) -> Vec<f64> {
+    cancel: &Cancel,
+) -> Result<Vec<f64>, Cancelled> {
     let n = g.node_count();
     let scale = betweenness_scale(n, normalized);
     if frame(p).iter().all(|&u| pi[u as usize] >= 1.0) {
         let all: Vec<u32> = (0..p.core.len() as u32).collect();
-        let core_raw = brandes_raw::<false>(&p.reduced, &p.omega, &p.omega, &all, threads);
-        return combine(p, &core_raw, 1.0)
+        let core_raw = brandes_raw::<false>(&p.reduced, &p.omega, &p.omega, &all, threads, cancel)?;
+        return Ok(combine(p, &core_raw, 1.0)
             .into_iter()
             .map(|x| x * scale)
-            .collect();
+            .collect());
     }
     let mut weight = vec![0.0f64; p.core.len()];
     for &u in sources {
         weight[u as usize] = 2.0 * p.omega[u as usize] / pi[u as usize];
     }
-    let core_raw = brandes_raw::<true>(&p.reduced, &p.omega, &weight, sources, threads);
-    combine(p, &core_raw, 1.0)
+    let core_raw = brandes_raw::<true>(&p.reduced, &p.omega, &weight, sources, threads, cancel)?;
+    Ok(combine(p, &core_raw, 1.0)
         .into_iter()
         .map(|x| x * scale)
-        .collect()
+        .collect())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1113,10 +1196,21 @@ impl BfsState {
 /// distances, `r / S`, multiplied by `r / (n - 1)` when `wf_improved` (Wasserman-Faust; NetworkX's
 /// default); 0 when `v` reaches nothing. Equal to NetworkX `closeness_centrality(G, wf_improved=...)`.
 pub fn closeness(g: &Csr, wf_improved: bool, threads: Option<usize>) -> Vec<f64> {
+    closeness_checked(g, wf_improved, threads, &Cancel::never()).expect("never cancelled")
+}
+
+/// [`closeness`], checking `cancel` every few sources.
+pub fn closeness_checked(
+    g: &Csr,
+    wf_improved: bool,
+    threads: Option<usize>,
+    cancel: &Cancel,
+) -> Result<Vec<f64>, Cancelled> {
     let n = g.node_count();
     par_map_nodes(
         n,
         threads,
+        cancel,
         || BfsState::new(n),
         |st, v| {
             let (r, total, _) = st.sums(g, v);
@@ -1135,8 +1229,23 @@ pub fn closeness(g: &Csr, wf_improved: bool, threads: Option<usize>) -> Vec<f64>
 /// Harmonic centrality: the sum of `1 / d(v, u)` over the nodes `u != v` that `v` reaches
 /// (NetworkX `harmonic_centrality`, not normalised).
 pub fn harmonic(g: &Csr, threads: Option<usize>) -> Vec<f64> {
+    harmonic_checked(g, threads, &Cancel::never()).expect("never cancelled")
+}
+
+/// [`harmonic`], checking `cancel` every few sources.
+pub fn harmonic_checked(
+    g: &Csr,
+    threads: Option<usize>,
+    cancel: &Cancel,
+) -> Result<Vec<f64>, Cancelled> {
     let n = g.node_count();
-    par_map_nodes(n, threads, || BfsState::new(n), |st, v| st.sums(g, v).2)
+    par_map_nodes(
+        n,
+        threads,
+        cancel,
+        || BfsState::new(n),
+        |st, v| st.sums(g, v).2,
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1187,6 +1296,17 @@ pub fn eigenvector(
     max_iter: usize,
     tol: f64,
 ) -> Result<Values, CentralityError> {
+    eigenvector_checked(g, weighted, max_iter, tol, &Cancel::never())
+}
+
+/// [`eigenvector`], checking `cancel` once per iteration.
+pub fn eigenvector_checked(
+    g: &Csr,
+    weighted: bool,
+    max_iter: usize,
+    tol: f64,
+    cancel: &Cancel,
+) -> Result<Values, CentralityError> {
     let n = g.node_count();
     if n == 0 {
         return Ok(Values {
@@ -1197,7 +1317,9 @@ pub fn eigenvector(
     }
     let mut x = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
+    cancel.add_work(max_iter as u64);
     for it in 1..=max_iter {
+        cancel.advance(1)?;
         adjacency_times(g, &x, weighted, &mut next);
         for (nv, xv) in next.iter_mut().zip(&x) {
             *nv += xv;
@@ -1241,6 +1363,18 @@ pub fn pagerank(
     max_iter: usize,
     tol: f64,
 ) -> Result<Values, CentralityError> {
+    pagerank_checked(g, damping, weighted, max_iter, tol, &Cancel::never())
+}
+
+/// [`pagerank`], checking `cancel` once per iteration.
+pub fn pagerank_checked(
+    g: &Csr,
+    damping: f64,
+    weighted: bool,
+    max_iter: usize,
+    tol: f64,
+    cancel: &Cancel,
+) -> Result<Values, CentralityError> {
     let n = g.node_count();
     if n == 0 {
         return Ok(Values {
@@ -1265,7 +1399,9 @@ pub fn pagerank(
     let mut x = vec![1.0 / nf; n];
     let mut share = vec![0.0; n];
     let mut next = vec![0.0; n];
+    cancel.add_work(max_iter as u64);
     for it in 1..=max_iter {
+        cancel.advance(1)?;
         for ((sh, xv), iv) in share.iter_mut().zip(&x).zip(&inv) {
             *sh = xv * iv;
         }
@@ -1299,14 +1435,23 @@ pub fn pagerank(
 /// of a vector after a few power iterations of `A + I` (for a symmetric matrix every Rayleigh
 /// quotient is at most the largest eigenvalue).
 pub fn spectral_radius_lower_bound(g: &Csr, weighted: bool) -> f64 {
+    spectral_bound_checked(g, weighted, &Cancel::never()).expect("never cancelled")
+}
+
+/// Iterations of [`spectral_radius_lower_bound`] at most.
+const SPECTRAL_ITERATIONS: usize = 200;
+
+/// [`spectral_radius_lower_bound`], checking `cancel` once per iteration.
+fn spectral_bound_checked(g: &Csr, weighted: bool, cancel: &Cancel) -> Result<f64, Cancelled> {
     let n = g.node_count();
     if n == 0 || g.targets.is_empty() {
-        return 0.0;
+        return Ok(0.0);
     }
     let mut x = vec![1.0 / (n as f64).sqrt(); n];
     let mut y = vec![0.0; n];
     let mut best = 0.0f64;
-    for _ in 0..200 {
+    for _ in 0..SPECTRAL_ITERATIONS {
+        cancel.check()?;
         adjacency_times(g, &x, weighted, &mut y);
         // Rayleigh quotient x.Ax / x.x with ||x|| = 1.
         let rq: f64 = x.iter().zip(&y).map(|(a, b)| a * b).sum();
@@ -1326,7 +1471,7 @@ pub fn spectral_radius_lower_bound(g: &Csr, weighted: bool) -> f64 {
             break;
         }
     }
-    best
+    Ok(best)
 }
 
 /// Katz centrality as NetworkX `katz_centrality(normalized=True)`: from `x = 0`, repeat
@@ -1343,6 +1488,41 @@ pub fn katz(
     max_iter: usize,
     tol: f64,
 ) -> Result<Values, CentralityError> {
+    katz_checked(
+        g,
+        &KatzParams {
+            alpha,
+            beta,
+            weighted,
+            normalized,
+            max_iter,
+            tol,
+        },
+        &Cancel::never(),
+    )
+}
+
+/// The parameters of [`katz`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KatzParams {
+    pub alpha: f64,
+    pub beta: f64,
+    pub weighted: bool,
+    pub normalized: bool,
+    pub max_iter: usize,
+    pub tol: f64,
+}
+
+/// [`katz`], checking `cancel` once per iteration (of the spectral bound too).
+pub fn katz_checked(g: &Csr, p: &KatzParams, cancel: &Cancel) -> Result<Values, CentralityError> {
+    let KatzParams {
+        alpha,
+        beta,
+        weighted,
+        normalized,
+        max_iter,
+        tol,
+    } = *p;
     let n = g.node_count();
     if n == 0 {
         return Ok(Values {
@@ -1351,7 +1531,7 @@ pub fn katz(
             sources: None,
         });
     }
-    let lambda = spectral_radius_lower_bound(g, weighted);
+    let lambda = spectral_bound_checked(g, weighted, cancel)?;
     if alpha * lambda >= 1.0 {
         return Err(CentralityError::NotConverged {
             metric: Metric::Katz,
@@ -1364,7 +1544,9 @@ pub fn katz(
     }
     let mut x = vec![0.0; n];
     let mut next = vec![0.0; n];
+    cancel.add_work(max_iter as u64);
     for it in 1..=max_iter {
+        cancel.advance(1)?;
         adjacency_times(g, &x, weighted, &mut next);
         for nv in next.iter_mut() {
             *nv = alpha * *nv + beta;
@@ -1457,10 +1639,20 @@ pub fn core_number(g: &Csr) -> Vec<u32> {
 /// Local clustering coefficient: `2 T(v) / (deg(v) (deg(v) - 1))` where `T(v)` is the number of
 /// triangles through `v`; 0 when `deg(v) < 2` (NetworkX `clustering`, unweighted).
 pub fn clustering(g: &Csr, threads: Option<usize>) -> Vec<f64> {
+    clustering_checked(g, threads, &Cancel::never()).expect("never cancelled")
+}
+
+/// [`clustering`], checking `cancel` every few nodes.
+pub fn clustering_checked(
+    g: &Csr,
+    threads: Option<usize>,
+    cancel: &Cancel,
+) -> Result<Vec<f64>, Cancelled> {
     let n = g.node_count();
     par_map_nodes(
         n,
         threads,
+        cancel,
         || vec![UNSEEN; n],
         |mark, u| {
             let nb = g.neighbors(u);
@@ -1613,7 +1805,18 @@ pub fn centrality(
     params: &CentralityParams,
     top: Option<usize>,
 ) -> Result<CentralityResult, CentralityError> {
-    let v = compute_detailed(&proj.graph, metric, params)?;
+    centrality_cancellable(proj, metric, params, top, &Cancel::never())
+}
+
+/// [`centrality`], stopping once `cancel` says so (see [`compute_cancellable`]).
+pub fn centrality_cancellable(
+    proj: &Projection,
+    metric: Metric,
+    params: &CentralityParams,
+    top: Option<usize>,
+    cancel: &Cancel,
+) -> Result<CentralityResult, CentralityError> {
+    let v = compute_cancellable(&proj.graph, metric, params, cancel)?;
     let ranking = rank(&proj.ids, &v.values, top)
         .into_iter()
         .map(|(r, i)| RankedNode {
@@ -2115,6 +2318,144 @@ mod tests {
         })
     }
 
+    /// A `w` x `h` grid: no trees to peel, so every node is a source of betweenness.
+    fn grid(w: u32, h: u32) -> Csr {
+        let id = |x: u32, y: u32| y * w + x;
+        let mut edges = Vec::new();
+        for y in 0..h {
+            for x in 0..w {
+                if x + 1 < w {
+                    edges.push((id(x, y), id(x + 1, y)));
+                }
+                if y + 1 < h {
+                    edges.push((id(x, y), id(x, y + 1)));
+                }
+            }
+        }
+        Csr::from_edges((w * h) as usize, edges)
+    }
+
+    /// Runs `f` with a live handle, cancels it from another thread once a tenth of the work (or a
+    /// thousand units) is done, and checks that `f` stopped with `Abandoned` before the end of its
+    /// work.
+    fn stops_when_cancelled(f: impl FnOnce(&Cancel) -> Result<(), CentralityError> + Send) {
+        let cancel = Cancel::new(None);
+        let watcher = cancel.clone();
+        let result = std::thread::scope(|sc| {
+            sc.spawn(move || loop {
+                let p = watcher.progress();
+                if p.total > 0 && (p.done * 10 >= p.total || p.done >= 1000) {
+                    watcher.cancel();
+                    return;
+                }
+                std::thread::yield_now();
+            });
+            f(&cancel)
+        });
+        assert_eq!(
+            result,
+            Err(CentralityError::Cancelled(Cancelled::Abandoned))
+        );
+        let p = cancel.progress();
+        assert!(
+            p.done < p.total,
+            "the computation ran to its end ({} of {}) instead of stopping",
+            p.done,
+            p.total
+        );
+    }
+
+    #[test]
+    fn bfs_family_stops_when_cancelled_and_at_its_deadline() {
+        let g = grid(40, 40);
+        for threads in [Some(1), Some(2)] {
+            let params = CentralityParams { threads, ..p() };
+            for metric in [Metric::Betweenness, Metric::Closeness, Metric::Harmonic] {
+                stops_when_cancelled(|c| compute_cancellable(&g, metric, &params, c).map(|_| ()));
+                let late = Cancel::new(Some(std::time::Instant::now()));
+                assert_eq!(
+                    compute_cancellable(&g, metric, &params, &late).map(|_| ()),
+                    Err(CentralityError::Cancelled(Cancelled::Deadline)),
+                    "{metric}"
+                );
+            }
+        }
+        // A live handle that never fires changes nothing.
+        let live = Cancel::new(None);
+        assert_eq!(
+            compute_cancellable(&g, Metric::Betweenness, &p(), &live)
+                .unwrap()
+                .values,
+            betweenness(&g, true, None)
+        );
+        assert_eq!(live.progress().done, live.progress().total);
+    }
+
+    #[test]
+    fn iterative_family_stops_when_cancelled_and_at_its_deadline() {
+        // With tol = 0 no iteration converges: only the handle (or max_iter) stops them.
+        let g = grid(8, 8);
+        let max_iter = 1_000_000;
+        let run = |metric: Metric, c: &Cancel| -> Result<(), CentralityError> {
+            match metric {
+                Metric::Pagerank => pagerank_checked(&g, 0.85, false, max_iter, 0.0, c),
+                Metric::Eigenvector => eigenvector_checked(&g, false, max_iter, 0.0, c),
+                _ => katz_checked(
+                    &g,
+                    &KatzParams {
+                        alpha: 0.1,
+                        beta: 1.0,
+                        weighted: false,
+                        normalized: true,
+                        max_iter,
+                        tol: 0.0,
+                    },
+                    c,
+                ),
+            }
+            .map(|_| ())
+        };
+        for metric in [Metric::Pagerank, Metric::Eigenvector, Metric::Katz] {
+            stops_when_cancelled(|c| run(metric, c));
+            let soon = Cancel::new(Some(
+                std::time::Instant::now() + std::time::Duration::from_millis(50),
+            ));
+            assert_eq!(
+                run(metric, &soon),
+                Err(CentralityError::Cancelled(Cancelled::Deadline)),
+                "{metric}"
+            );
+            let done = soon.progress().done;
+            assert!(
+                done >= 1 && done < max_iter as u64,
+                "{metric}: {done} iterations"
+            );
+        }
+    }
+
+    #[test]
+    fn sampling_family_stops_when_cancelled_and_at_its_deadline() {
+        let g = grid(40, 40);
+        let params = CentralityParams {
+            sample: Some(1000),
+            seed: 3,
+            threads: Some(1),
+            ..p()
+        };
+        stops_when_cancelled(|c| {
+            compute_cancellable(&g, Metric::Betweenness, &params, c).map(|_| ())
+        });
+        let late = Cancel::new(Some(std::time::Instant::now()));
+        assert_eq!(
+            compute_cancellable(&g, Metric::Betweenness, &params, &late).map(|_| ()),
+            Err(CentralityError::Cancelled(Cancelled::Deadline))
+        );
+        let live = Cancel::new(None);
+        let v = compute_cancellable(&g, Metric::Betweenness, &params, &live).unwrap();
+        assert_eq!(v.values, betweenness_sampled(&g, 1000, 3, true, Some(1)));
+        assert_eq!(live.progress().done, 1000);
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -2152,7 +2493,7 @@ mod tests {
             let p = peel(&g);
             let all: Vec<u32> = (0..p.core.len() as u32).collect();
             let twice: Vec<f64> = p.omega.iter().map(|w| 2.0 * w).collect();
-            let linear = brandes_raw::<true>(&p.reduced, &p.omega, &twice, &all, Some(1));
+            let linear = brandes_raw::<true>(&p.reduced, &p.omega, &twice, &all, Some(1), &Cancel::never()).unwrap();
             let linear: Vec<f64> = combine(&p, &linear, 1.0).into_iter().map(|x| x * 0.5).collect();
             for v in 0..n {
                 prop_assert!((linear[v] - exact[v]).abs() < 1e-9 * exact[v].max(1.0), "linear {v}: {} vs {}", linear[v], exact[v]);
@@ -2179,7 +2520,7 @@ mod tests {
                     }
                     let sources = systematic(&d.pi, &d.order, (w[0] + w[1]) / 2.0);
                     prop_assert!(sources.len().abs_diff(k.min(frame.len())) <= 1);
-                    let est = sampled_from(&g, &p, &sources, &d.pi, false, Some(1));
+                    let est = sampled_from(&g, &p, &sources, &d.pi, false, Some(1), &Cancel::never()).unwrap();
                     for (m, x) in mean.iter_mut().zip(est) {
                         *m += len * x;
                     }

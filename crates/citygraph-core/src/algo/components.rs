@@ -7,12 +7,24 @@
 
 use serde::Serialize;
 
+use crate::algo::cancel::{Cancel, Cancelled};
 use crate::algo::projection::{Csr, NodeKind, Projection, ProjectionKind};
+
+/// Nodes visited between two checks of the cancellation handle.
+const CHECK_EVERY: u64 = 4096;
 
 /// The component of every node: `(labels, count)`, where `labels[v]` is in `0..count` and components
 /// are numbered in order of their smallest node index.
 pub fn component_labels(g: &Csr) -> (Vec<u32>, usize) {
+    component_labels_checked(g, &Cancel::never()).expect("never cancelled")
+}
+
+/// [`component_labels`], checking `cancel` every [`CHECK_EVERY`] nodes visited.
+pub fn component_labels_checked(g: &Csr, cancel: &Cancel) -> Result<(Vec<u32>, usize), Cancelled> {
+    cancel.check()?;
     let n = g.node_count();
+    cancel.add_work(n as u64);
+    let mut tick = cancel.ticker(CHECK_EVERY);
     let mut label = vec![u32::MAX; n];
     let mut stack: Vec<u32> = Vec::new();
     let mut count = 0u32;
@@ -23,6 +35,7 @@ pub fn component_labels(g: &Csr) -> (Vec<u32>, usize) {
         label[s] = count;
         stack.push(s as u32);
         while let Some(v) = stack.pop() {
+            tick.tick()?;
             for &w in g.neighbors(v as usize) {
                 if label[w as usize] == u32::MAX {
                     label[w as usize] = count;
@@ -32,20 +45,24 @@ pub fn component_labels(g: &Csr) -> (Vec<u32>, usize) {
         }
         count += 1;
     }
-    (label, count as usize)
+    Ok((label, count as usize))
 }
 
 /// The members of every component, each list in index order, the lists by size descending then by
 /// their first node.
 pub fn component_members(g: &Csr) -> Vec<Vec<u32>> {
-    let (label, count) = component_labels(g);
+    component_members_checked(g, &Cancel::never()).expect("never cancelled")
+}
+
+fn component_members_checked(g: &Csr, cancel: &Cancel) -> Result<Vec<Vec<u32>>, Cancelled> {
+    let (label, count) = component_labels_checked(g, cancel)?;
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); count];
     for (v, &c) in label.iter().enumerate() {
         members[c as usize].push(v as u32);
     }
     // Labels follow the first node, so a stable sort by size keeps that order among equal sizes.
     members.sort_by_key(|m| std::cmp::Reverse(m.len()));
-    members
+    Ok(members)
 }
 
 /// One connected component.
@@ -90,8 +107,18 @@ pub struct ComponentsResult {
 /// Connected components of `proj`: counts, and the components by size (the first `top` when
 /// given), with their member ids when `members` is true.
 pub fn components(proj: &Projection, members: bool, top: Option<usize>) -> ComponentsResult {
+    components_cancellable(proj, members, top, &Cancel::never()).expect("never cancelled")
+}
+
+/// [`components`], checking `cancel` while the components are labelled.
+pub fn components_cancellable(
+    proj: &Projection,
+    members: bool,
+    top: Option<usize>,
+    cancel: &Cancel,
+) -> Result<ComponentsResult, Cancelled> {
     let g = &proj.graph;
-    let all = component_members(g);
+    let all = component_members_checked(g, cancel)?;
     let n = proj.node_count();
     let largest = all.first().map_or(0, Vec::len);
     let listed = top.unwrap_or(all.len()).min(all.len());
@@ -124,7 +151,7 @@ pub fn components(proj: &Projection, members: bool, top: Option<usize>) -> Compo
             }
         })
         .collect();
-    ComponentsResult {
+    Ok(ComponentsResult {
         projection: proj.kind,
         as_of: proj.filter.as_of.to_string(),
         nodes: n,
@@ -138,7 +165,7 @@ pub fn components(proj: &Projection, members: bool, top: Option<usize>) -> Compo
             largest as f64 / n as f64
         },
         components,
-    }
+    })
 }
 
 #[cfg(test)]

@@ -33,6 +33,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
+use crate::algo::cancel::{Cancel, Cancelled};
 use crate::algo::filter::Filter;
 use crate::date::Day;
 use crate::id::{CityId, CountryCode, NetworkId, Region};
@@ -964,6 +965,17 @@ pub fn top_overlapping_pairs_in(
     filter: &Filter,
     query: &TopPairsQuery,
 ) -> TopPairs {
+    top_overlapping_pairs_cancellable(index, filter, query, &Cancel::never())
+        .expect("never cancelled")
+}
+
+/// [`top_overlapping_pairs_in`], checking `cancel` once per network scanned (counted as progress).
+pub fn top_overlapping_pairs_cancellable(
+    index: &MembershipIndex,
+    filter: &Filter,
+    query: &TopPairsQuery,
+    cancel: &Cancel,
+) -> Result<TopPairs, Cancelled> {
     let inc = index.at(filter, filter.as_of);
     let nn = index.networks();
     let min_shared = query.min_shared.max(1);
@@ -973,7 +985,9 @@ pub fn top_overlapping_pairs_in(
     let mut heap: BinaryHeap<Ranked> =
         BinaryHeap::with_capacity(query.top.saturating_add(1).min(1 << 16));
     let mut matching = 0u64;
+    cancel.add_work(nn as u64);
     for a in 0..nn {
+        cancel.advance(1)?;
         for &c in inc.members_of(a) {
             let nets = inc.nets_of(c as usize);
             let from = nets.partition_point(|&x| x as usize <= a);
@@ -1033,7 +1047,7 @@ pub fn top_overlapping_pairs_in(
             p
         })
         .collect();
-    TopPairs {
+    Ok(TopPairs {
         as_of: filter.as_of.to_string(),
         measure: query.measure,
         min_shared,
@@ -1041,7 +1055,7 @@ pub fn top_overlapping_pairs_in(
         networks_with_members: (0..nn).filter(|&n| size(n) > 0).count() as u64,
         pairs_matching: matching,
         pairs,
-    }
+    })
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use crate::algo::cancel::{Cancel, Cancelled};
 use crate::algo::projection::{Projection, ProjectionKind};
 use crate::model::Status;
 use crate::snapshot::Snapshot;
@@ -27,6 +28,9 @@ pub enum PathError {
     WrongProjection(ProjectionKind),
     #[error("invalid parameter depth: {depth} is above the maximum of {max}")]
     DepthTooLarge { depth: u32, max: u32 },
+    /// The search was stopped through its [`Cancel`] handle.
+    #[error(transparent)]
+    Cancelled(#[from] Cancelled),
 }
 
 impl PathError {
@@ -37,6 +41,7 @@ impl PathError {
             PathError::CityExcluded(_) => "city_excluded",
             PathError::WrongProjection(_) => "invalid_projection",
             PathError::DepthTooLarge { .. } => "invalid_parameter",
+            PathError::Cancelled(c) => c.code(),
         }
     }
 }
@@ -108,8 +113,11 @@ fn bfs(
     source: usize,
     stop: Option<usize>,
     max_depth: u32,
-) -> (Vec<u32>, Vec<u32>) {
+    cancel: &Cancel,
+) -> Result<(Vec<u32>, Vec<u32>), Cancelled> {
+    cancel.check()?;
     let g = &proj.graph;
+    let mut tick = cancel.ticker(CHECK_EVERY);
     let mut dist = vec![u32::MAX; g.node_count()];
     let mut order = vec![source as u32];
     dist[source] = 0;
@@ -117,6 +125,7 @@ fn bfs(
     'outer: while head < order.len() {
         let v = order[head] as usize;
         head += 1;
+        tick.tick()?;
         if dist[v] >= max_depth {
             break;
         }
@@ -130,8 +139,11 @@ fn bfs(
             }
         }
     }
-    (dist, order)
+    Ok((dist, order))
 }
+
+/// Nodes visited between two checks of the cancellation handle.
+const CHECK_EVERY: u64 = 4096;
 
 /// The shortest chain of partnerships active on the projection's `as_of` from city `from` to city
 /// `to` (breadth-first search on the twinning projection `proj` of `snap`), or `None` when they are
@@ -143,11 +155,22 @@ pub fn shortest_path(
     from: &str,
     to: &str,
 ) -> Result<Option<CityPath>, PathError> {
+    shortest_path_cancellable(snap, proj, from, to, &Cancel::never())
+}
+
+/// [`shortest_path`], checking `cancel` every few thousand nodes searched.
+pub fn shortest_path_cancellable(
+    snap: &Snapshot,
+    proj: &Projection,
+    from: &str,
+    to: &str,
+    cancel: &Cancel,
+) -> Result<Option<CityPath>, PathError> {
     check_twinning(proj)?;
     let s = locate(snap, proj, from)?;
     let t = locate(snap, proj, to)?;
     // Distances to `t`; then walk from `s`, each time to the smallest-id neighbour one step closer.
-    let (dist, _) = bfs(proj, t, Some(s), u32::MAX);
+    let (dist, _) = bfs(proj, t, Some(s), u32::MAX, cancel)?;
     if dist[s] == u32::MAX {
         return Ok(None);
     }
@@ -232,6 +255,17 @@ pub fn neighbourhood(
     city: &str,
     depth: u32,
 ) -> Result<Neighbourhood, PathError> {
+    neighbourhood_cancellable(snap, proj, city, depth, &Cancel::never())
+}
+
+/// [`neighbourhood`], checking `cancel` every few thousand nodes searched or listed.
+pub fn neighbourhood_cancellable(
+    snap: &Snapshot,
+    proj: &Projection,
+    city: &str,
+    depth: u32,
+    cancel: &Cancel,
+) -> Result<Neighbourhood, PathError> {
     check_twinning(proj)?;
     if depth > MAX_DEPTH {
         return Err(PathError::DepthTooLarge {
@@ -240,7 +274,7 @@ pub fn neighbourhood(
         });
     }
     let c = locate(snap, proj, city)?;
-    let (dist, mut order) = bfs(proj, c, None, depth);
+    let (dist, mut order) = bfs(proj, c, None, depth, cancel)?;
     order.sort_by_key(|&v| (dist[v as usize], v));
     let cities = order
         .iter()
@@ -253,7 +287,9 @@ pub fn neighbourhood(
     let mut inside: Vec<u32> = order.clone();
     inside.sort_unstable();
     let mut edges = Vec::new();
+    let mut tick = cancel.ticker(CHECK_EVERY / 16);
     for &u in &inside {
+        tick.tick()?;
         for &w in proj.graph.neighbors(u as usize) {
             if w > u && dist[w as usize] != u32::MAX {
                 let (a, b) = (&proj.ids[u as usize], &proj.ids[w as usize]);

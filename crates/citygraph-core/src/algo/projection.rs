@@ -36,6 +36,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::algo::cancel::{Cancel, Cancelled};
 use crate::algo::filter::Filter;
 use crate::model::Status;
 use crate::snapshot::Snapshot;
@@ -123,6 +124,9 @@ pub enum ProjectionError {
         pairs: u64,
         limit: u64,
     },
+    /// The build was stopped through its [`Cancel`] handle.
+    #[error(transparent)]
+    Cancelled(#[from] Cancelled),
 }
 
 impl ProjectionError {
@@ -131,6 +135,7 @@ impl ProjectionError {
         match self {
             ProjectionError::UnknownProjection(_) => "unknown_projection",
             ProjectionError::TooLarge { .. } => "projection_too_large",
+            ProjectionError::Cancelled(c) => c.code(),
         }
     }
 }
@@ -352,17 +357,36 @@ pub fn project_with_limit(
     filter: &Filter,
     max_pairs: u64,
 ) -> Result<Projection, ProjectionError> {
+    project_cancellable(snap, kind, filter, max_pairs, &Cancel::never())
+}
+
+/// Rows (cities, partnerships, projected nodes) between two checks of the cancellation handle.
+const CHECK_EVERY: u64 = 1024;
+
+/// [`project_with_limit`], checking `cancel` every [`CHECK_EVERY`] cities, partnerships or
+/// projected rows (counted as progress).
+pub fn project_cancellable(
+    snap: &Snapshot,
+    kind: ProjectionKind,
+    filter: &Filter,
+    max_pairs: u64,
+    cancel: &Cancel,
+) -> Result<Projection, ProjectionError> {
+    cancel.check()?;
     match kind {
-        ProjectionKind::Twinning => Ok(twinning(snap, filter)),
-        _ => memberships_projection(snap, kind, filter, max_pairs),
+        ProjectionKind::Twinning => Ok(twinning(snap, filter, cancel)?),
+        _ => memberships_projection(snap, kind, filter, max_pairs, cancel),
     }
 }
 
-fn twinning(snap: &Snapshot, filter: &Filter) -> Projection {
+fn twinning(snap: &Snapshot, filter: &Filter, cancel: &Cancel) -> Result<Projection, Cancelled> {
     let mut ids = Vec::new();
     let mut labels = Vec::new();
     let mut index: HashMap<&str, u32> = HashMap::new();
+    cancel.add_work((snap.cities.len() + snap.partnerships.len()) as u64);
+    let mut tick = cancel.ticker(CHECK_EVERY);
     for (id, city) in snap.cities.iter() {
+        tick.tick()?;
         if filter.city_included(snap, city) {
             index.insert(id.as_str(), ids.len() as u32);
             ids.push(Arc::from(id.as_str()));
@@ -371,6 +395,7 @@ fn twinning(snap: &Snapshot, filter: &Filter) -> Projection {
     }
     let mut edges = Vec::new();
     for p in snap.partnerships.values() {
+        tick.tick()?;
         if filter.partnership_status(p) != Some(Status::Active) {
             continue;
         }
@@ -382,14 +407,14 @@ fn twinning(snap: &Snapshot, filter: &Filter) -> Projection {
         }
     }
     let n = ids.len();
-    Projection {
+    Ok(Projection {
         kind: ProjectionKind::Twinning,
         filter: filter.clone(),
         ids,
         labels,
         first_network: n,
         graph: Csr::from_edges(n, edges),
-    }
+    })
 }
 
 /// `(row start offsets, entries)` of a bipartite incidence in CSR form.
@@ -422,14 +447,23 @@ impl Incidence {
 
 /// Weighted one-mode projection of a bipartite incidence: `rows` maps each node to its groups,
 /// `groups` maps each group to its nodes; the weight of `{u, v}` is the number of shared groups.
-fn one_mode(rows: &Incidence, groups: &Incidence, n: usize) -> Csr {
+fn one_mode(
+    rows: &Incidence,
+    groups: &Incidence,
+    n: usize,
+    cancel: &Cancel,
+) -> Result<Csr, Cancelled> {
     let mut count = vec![0u32; n];
     let mut touched: Vec<u32> = Vec::new();
     let mut offsets = Vec::with_capacity(n + 1);
     offsets.push(0);
     let mut targets = Vec::new();
     let mut weights = Vec::new();
+    cancel.add_work(n as u64);
+    // A row of a dense projection can hold many pairs: check more often than for plain rows.
+    let mut tick = cancel.ticker(CHECK_EVERY / 16);
     for u in 0..n {
+        tick.tick()?;
         for &g in rows.row(u) {
             for &v in groups.row(g as usize) {
                 if v as usize != u {
@@ -449,11 +483,11 @@ fn one_mode(rows: &Incidence, groups: &Incidence, n: usize) -> Csr {
         touched.clear();
         offsets.push(targets.len());
     }
-    Csr {
+    Ok(Csr {
         offsets,
         targets,
         weights: Some(weights),
-    }
+    })
 }
 
 fn memberships_projection(
@@ -461,6 +495,7 @@ fn memberships_projection(
     kind: ProjectionKind,
     filter: &Filter,
     max_pairs: u64,
+    cancel: &Cancel,
 ) -> Result<Projection, ProjectionError> {
     // Networks in id order, and the (city, network) memberships in force among included cities.
     let net_index: HashMap<&str, u32> = snap
@@ -472,7 +507,10 @@ fn memberships_projection(
     let mut city_ids = Vec::new();
     let mut city_labels = Vec::new();
     let mut pairs: Vec<(u32, u32)> = Vec::new(); // (city slot, network index)
+    cancel.add_work(snap.cities.len() as u64);
+    let mut tick = cancel.ticker(CHECK_EVERY);
     for (id, city) in snap.cities.iter() {
+        tick.tick()?;
         let mut nets: Vec<u32> = snap
             .memberships_of(id.as_str())
             .filter(|m| filter.membership_in_force(m))
@@ -532,12 +570,12 @@ fn memberships_projection(
     let (ids, labels, first_network, graph) = match kind {
         ProjectionKind::CoMembership => {
             check(&by_net, nn)?;
-            let g = one_mode(&by_city, &by_net, nc);
+            let g = one_mode(&by_city, &by_net, nc, cancel)?;
             (city_ids, city_labels, nc, g)
         }
         ProjectionKind::Networks => {
             check(&by_city, nc)?;
-            let g = one_mode(&by_net, &by_city, nn);
+            let g = one_mode(&by_net, &by_city, nn, cancel)?;
             (net_ids, net_labels, 0, g)
         }
         ProjectionKind::Bipartite => {
@@ -908,5 +946,29 @@ pub(crate) mod tests {
         let pg = w.to_petgraph();
         assert_eq!((pg.node_count(), pg.edge_count()), (3, 2));
         assert_eq!(Csr::default().node_count(), 0);
+    }
+
+    #[test]
+    fn a_cancelled_build_stops_with_its_reason() {
+        use crate::algo::cancel::{Cancel, Cancelled};
+        let s = snap(&[
+            city("a", "europe", "FR"),
+            city("b", "europe", "DE"),
+            link("a", "b", "sister_city", &["established@1990"]),
+        ]);
+        let f = Filter::on(day("2000"));
+        let c = Cancel::new(None);
+        c.cancel();
+        for kind in [ProjectionKind::Twinning, ProjectionKind::CoMembership] {
+            assert_eq!(
+                project_cancellable(&s, kind, &f, DEFAULT_MAX_PAIRS, &c).unwrap_err(),
+                ProjectionError::Cancelled(Cancelled::Abandoned)
+            );
+        }
+        let live = Cancel::new(None);
+        let p = project_cancellable(&s, ProjectionKind::Twinning, &f, DEFAULT_MAX_PAIRS, &live)
+            .unwrap();
+        assert_eq!(p.edge_count(), 1);
+        assert_eq!(live.progress().done, live.progress().total);
     }
 }

@@ -38,6 +38,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::algo::cancel::{Cancel, Cancelled};
 use crate::algo::filter::Filter;
 use crate::algo::overlap::{ratio, Incidence, MembershipIndex};
 use crate::date::Day;
@@ -57,6 +58,9 @@ pub enum SaturationError {
     InvalidRange { from: i32, to: i32 },
     #[error("the range covers {years} years; at most {max} are allowed")]
     RangeTooLong { years: i64, max: i32 },
+    /// The computation was stopped through its [`Cancel`] handle.
+    #[error(transparent)]
+    Cancelled(#[from] Cancelled),
 }
 
 impl SaturationError {
@@ -65,6 +69,7 @@ impl SaturationError {
         match self {
             SaturationError::InvalidRange { .. } => "invalid_range",
             SaturationError::RangeTooLong { .. } => "range_too_long",
+            SaturationError::Cancelled(c) => c.code(),
         }
     }
 }
@@ -456,21 +461,35 @@ pub fn saturation_timeline_in(
     from: i32,
     to: i32,
 ) -> Result<SaturationTimeline, SaturationError> {
+    saturation_timeline_cancellable(index, filter, by, from, to, &Cancel::never())
+}
+
+/// [`saturation_timeline_in`], checking `cancel` once per year (counted as progress).
+pub fn saturation_timeline_cancellable(
+    index: &MembershipIndex,
+    filter: &Filter,
+    by: GroupBy,
+    from: i32,
+    to: i32,
+    cancel: &Cancel,
+) -> Result<SaturationTimeline, SaturationError> {
     check_range(from, to)?;
     let groups = static_groups(index, by);
+    cancel.add_work((to - from + 1) as u64);
     let years = (from..=to)
         .map(|year| {
+            cancel.advance(1)?;
             let day = Day::new(year, 1, 1).expect("checked range");
             let inc = index.at(filter, day);
             let (overall, groups) = figures(index, &inc, by, groups.as_ref());
-            SaturationYear {
+            Ok(SaturationYear {
                 year,
                 as_of: day.to_string(),
                 overall,
                 groups,
-            }
+            })
         })
-        .collect();
+        .collect::<Result<_, Cancelled>>()?;
     Ok(SaturationTimeline {
         from,
         to,

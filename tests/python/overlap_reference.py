@@ -264,8 +264,8 @@ def main():
     out["saturation"] = {by: saturation(cities, sets, by) for by in ("none", "region", "country", "network")}
     years = []
     for y in range(a.from_year, a.to_year + 1):
-        s = saturation(cities, member_sets(networks, memberships, (y, 1, 1)), "region")
-        years.append({"year": y, "as_of": "%04d-01-01" % y, "overall": s["overall"], "groups": s["groups"]})
+        s = saturation(cities, member_sets(networks, memberships, (y, 12, 31)), "region")
+        years.append({"year": y, "as_of": "%04d-12-31" % y, "overall": s["overall"], "groups": s["groups"]})
     out["timeline"] = {"from": a.from_year, "to": a.to_year, "by": "region", "years": years}
     items = portfolios(cities, sets, links, day)
     out["similar"] = {}

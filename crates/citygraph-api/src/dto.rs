@@ -321,3 +321,77 @@ pub struct ChangesQuery {
     /// At most this many entries, 1..=1000 (default 100).
     pub limit: Option<usize>,
 }
+
+/// The names of the queries a job can run (the synchronous routes' analytics).
+fn job_query_names() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(
+            citygraph_service::analytics::request::QueryName::ALL.map(|q| q.as_str()),
+        ))
+        .description(Some("The query: the synchronous analytics route it runs"))
+        .build()
+}
+
+/// The body of `POST /v1/jobs`: a query and its parameters.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JobRequest {
+    /// `centrality`, `components`, `path`, `neighbourhood`, `overlap`, `top_pairs`, `saturation`,
+    /// `saturation_timeline`, `similar_cities`, `network_recommendations`, `lapses`, `survival`,
+    /// `timeline` or `city_timeline`.
+    #[schema(schema_with = job_query_names)]
+    pub query: String,
+    /// The parameters of the synchronous GET route, by the same names and with the same meanings
+    /// (strings, numbers or booleans); the city of a per-city route as `id`.
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    pub params: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A job: a query running in the background.
+#[derive(Serialize, ToSchema)]
+pub struct JobView {
+    pub id: String,
+    #[schema(schema_with = job_query_names)]
+    pub query: String,
+    /// The parameters as given.
+    #[schema(value_type = Object)]
+    pub params: serde_json::Map<String, serde_json::Value>,
+    pub state: citygraph_service::jobs::JobState,
+    /// Fraction done, 0 to 1 (1 once succeeded).
+    pub progress: f64,
+    /// Seconds left, estimated from the progress so far; null before there is any.
+    pub eta_seconds: Option<f64>,
+    /// RFC 3339.
+    pub created_at: String,
+    /// RFC 3339, once a job worker started it.
+    pub started_at: Option<String>,
+    /// RFC 3339, once it ended (succeeded, failed or canceled).
+    pub finished_at: Option<String>,
+    /// The graph version the job computes on.
+    pub graph_version: u64,
+    /// Where its answer is, once it succeeded.
+    pub result_url: Option<String>,
+    /// Why it failed, as the synchronous route would have answered.
+    pub error: Option<crate::error::Problem>,
+}
+
+/// A job just created, with the secret that cancels it (shown only here).
+#[derive(Serialize, ToSchema)]
+pub struct JobCreatedView {
+    #[serde(flatten)]
+    pub job: JobView,
+    /// Send it as `X-Job-Secret` to cancel the job without a token.
+    pub secret: String,
+}
+
+/// A page of jobs, newest first.
+#[derive(Serialize, ToSchema)]
+pub struct JobPage {
+    pub items: Vec<JobView>,
+    pub next: Option<String>,
+    /// The current graph version.
+    pub version: u64,
+}

@@ -28,6 +28,9 @@ pub struct Problem {
     /// For rejected imports: every bad line.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<LineProblemView>,
+    /// For `query_too_expensive`: the cost estimate and the budget it exceeds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<citygraph_service::analytics::request::Estimate>,
 }
 
 /// One rejected line of an import.
@@ -101,7 +104,42 @@ pub fn status_of(kind: ErrorKind) -> StatusCode {
         ErrorKind::NotFound => StatusCode::NOT_FOUND,
         ErrorKind::Conflict => StatusCode::CONFLICT,
         ErrorKind::Busy => StatusCode::SERVICE_UNAVAILABLE,
+        ErrorKind::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+        ErrorKind::Forbidden => StatusCode::FORBIDDEN,
         ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+impl Problem {
+    /// The problem of `status` with `code` and `detail`.
+    pub fn new(status: StatusCode, code: &str, detail: String) -> Problem {
+        Problem {
+            type_: format!("urn:citygraph:problem:{code}"),
+            title: status.canonical_reason().unwrap_or("Error").to_owned(),
+            status: status.as_u16(),
+            detail,
+            code: code.to_owned(),
+            problems: Vec::new(),
+            estimate: None,
+        }
+    }
+
+    /// The problem an error is answered with.
+    pub fn of(e: &ApiError) -> Problem {
+        let mut p = Problem::new(e.status_code(), e.code(), e.to_string());
+        if let ApiError::Service(s) = e {
+            if let Error::ImportRejected(lines) = s {
+                p.problems = lines.iter().map(LineProblemView::from).collect();
+            }
+            p.estimate = s.estimate().copied();
+        }
+        p
+    }
+
+    fn response(&self) -> HttpResponse {
+        HttpResponse::build(StatusCode::from_u16(self.status).expect("a status code"))
+            .insert_header((header::CONTENT_TYPE, "application/problem+json"))
+            .body(serde_json::to_vec(self).expect("problem serializes"))
     }
 }
 
@@ -113,12 +151,8 @@ pub fn problem_response(
     problems: Vec<LineProblemView>,
 ) -> HttpResponse {
     let body = Problem {
-        type_: format!("urn:citygraph:problem:{code}"),
-        title: status.canonical_reason().unwrap_or("Error").to_owned(),
-        status: status.as_u16(),
-        detail,
-        code: code.to_owned(),
         problems,
+        ..Problem::new(status, code, detail)
     };
     HttpResponse::build(status)
         .insert_header((header::CONTENT_TYPE, "application/problem+json"))
@@ -141,19 +175,10 @@ impl ResponseError for ApiError {
         } else {
             tracing::debug!(code = self.code(), error = %self, "request rejected");
         }
-        let problems = match self {
-            ApiError::Service(Error::ImportRejected(p)) => {
-                p.iter().map(LineProblemView::from).collect()
-            }
-            _ => Vec::new(),
-        };
-        let mut resp = problem_response(status, self.code(), self.to_string(), problems);
-        if let ApiError::Service(Error::Busy {
-            retry_after_secs, ..
-        }) = self
-        {
+        let mut resp = Problem::of(self).response();
+        if let Some(secs) = self.retry_after_secs() {
             resp.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_secs));
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         if let ApiError::Http {
             code: "unauthorized",
@@ -164,6 +189,16 @@ impl ResponseError for ApiError {
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         resp
+    }
+}
+
+impl ApiError {
+    /// `Retry-After` of the error, if it has one.
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            ApiError::Service(e) => e.retry_after_secs(),
+            ApiError::Http { .. } => None,
+        }
     }
 }
 

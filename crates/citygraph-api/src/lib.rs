@@ -42,6 +42,7 @@ pub use state::{ApiConfig, AppState};
         (name = "memberships", description = "A city's membership of a network"),
         (name = "partnerships", description = "Links between cities and their event history"),
         (name = "analytics", description = "Centrality, components, paths, overlap, saturation, lapses, survival"),
+        (name = "jobs", description = "Analytics queries run in the background, with progress and cancellation"),
         (name = "import-export", description = "Bulk import, exports and the change feed"),
         (name = "operations", description = "Health, readiness and metrics")
     )
@@ -61,7 +62,7 @@ impl Modify for BearerAuth {
 }
 
 fn v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    use routes::{analytics, cities, graph, networks, ops, partnerships};
+    use routes::{analytics, cities, graph, jobs, networks, ops, partnerships};
     cfg.service(graph::centrality_ranking)
         .service(graph::components_report)
         .service(graph::path)
@@ -76,6 +77,11 @@ fn v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(analytics::saturation_timeline)
         .service(analytics::similar)
         .service(analytics::recommendations)
+        .service(jobs::create_job)
+        .service(jobs::list_jobs)
+        .service(jobs::get_job)
+        .service(jobs::job_result)
+        .service(jobs::cancel_job)
         .service(cities::list_cities)
         .service(cities::create_city)
         .service(cities::get_city)
@@ -120,7 +126,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .service(scope::scope("/v1").configure(v1))
         .configure(root)
         .split_for_parts();
-    api
+    routes::with_bounds(api)
 }
 
 async fn track(
@@ -175,7 +181,9 @@ pub fn app(
         .app_data(web::PathConfig::default().error_handler(error::path_error))
         .service(scope::scope("/v1").configure(v1))
         .configure(root)
-        .openapi_service(|api| SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", api))
+        .openapi_service(|api| {
+            SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", routes::with_bounds(api))
+        })
         .into_app()
         .default_service(web::to(|| async { HttpResponse::NotFound().finish() }))
         .wrap(ErrorHandlers::new().default_handler(error::to_problem))
@@ -209,8 +217,9 @@ fn cors(origins: &[String]) -> actix_cors::Cors {
             actix_web::http::header::AUTHORIZATION,
             actix_web::http::header::CONTENT_TYPE,
             actix_web::http::header::IF_NONE_MATCH,
+            actix_web::http::header::HeaderName::from_static("x-job-secret"),
         ])
-        .expose_headers(["ETag", "X-Graph-Version", "Retry-After"])
+        .expose_headers(["ETag", "X-Graph-Version", "Retry-After", "Location"])
         .max_age(3600);
     if origins.iter().any(|o| o == "*") {
         return base.allow_any_origin();

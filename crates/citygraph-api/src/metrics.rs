@@ -84,3 +84,29 @@ impl Metrics {
         out
     }
 }
+
+/// The analytics engine's answers per query and outcome.
+pub fn render_engine(e: &citygraph_service::analytics::engine::EngineStats) -> String {
+    let mut out = String::new();
+    out.push_str("# HELP citygraph_analytics_total Analytics requests by query and outcome (hit: from the result cache; joined: waited for an identical computation; computed: started one; then how computations ended, or why requests were refused).\n");
+    out.push_str("# TYPE citygraph_analytics_total counter\n");
+    for (q, c) in &e.queries {
+        for (outcome, n) in [
+            ("hit", c.hits),
+            ("joined", c.joined),
+            ("computed", c.computed),
+            ("succeeded", c.succeeded),
+            ("failed", c.failed),
+            ("deadline_exceeded", c.deadline),
+            ("canceled", c.canceled),
+            ("too_expensive", c.too_expensive),
+            ("refused", c.refused),
+        ] {
+            let _ = writeln!(
+                out,
+                "citygraph_analytics_total{{query=\"{q}\",outcome=\"{outcome}\"}} {n}"
+            );
+        }
+    }
+    out
+}

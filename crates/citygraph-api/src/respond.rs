@@ -88,9 +88,42 @@ fn not_modified(req: &HttpRequest, etag: &str) -> bool {
     })
 }
 
+/// The version named by a client's `If-None-Match` when its copy is still the answer: for an
+/// analytics answer that depends on nothing written after `basis`, any copy computed at a version
+/// `v` with `basis <= v <= current` (its ETag `"v{v}-{day}"`) is the current answer, whether or not
+/// the cache still holds it.
+pub fn fresh_copy(req: &HttpRequest, day: Option<Day>, basis: u64, current: u64) -> Option<u64> {
+    let day = day.map(|d| d.to_string());
+    req.headers()
+        .get_all(header::IF_NONE_MATCH)
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|s| s.split(','))
+        .filter_map(|t| {
+            let t = t.trim();
+            let t = t.strip_prefix("W/").unwrap_or(t);
+            let t = t.strip_prefix('"')?.strip_suffix('"')?.strip_prefix('v')?;
+            let (v, d) = match t.split_once('-') {
+                Some((v, d)) => (v, Some(d)),
+                None => (t, None),
+            };
+            (d == day.as_deref()).then_some(())?;
+            v.parse::<u64>().ok()
+        })
+        .find(|v| (basis..=current).contains(v))
+}
+
+/// 304 for a copy computed at `version` (see [`fresh_copy`]).
+pub fn not_modified_at(version: u64, day: Option<Day>) -> HttpResponse {
+    HttpResponse::NotModified()
+        .insert_header((header::ETAG, etag_for(version, day)))
+        .insert_header(("X-Graph-Version", version))
+        .finish()
+}
+
 /// A JSON answer that depends on the graph: carries `X-Graph-Version` and an ETag made of the
 /// version (and the `as_of` day when the answer depends on time); answers 304 to a matching
-/// `If-None-Match`.
+/// `If-None-Match`. For analytics the version is the one the answer was computed on, which may be
+/// below the current version when no write since touched what the answer reads.
 pub fn graph_json<T: Serialize>(
     req: &HttpRequest,
     version: u64,

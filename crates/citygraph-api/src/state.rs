@@ -1,11 +1,16 @@
 //! Shared state of the HTTP layer: the service, auth settings, limits and metrics.
+//!
+//! Who a client is, for the service's per-client limits: the bearer token it presents when that
+//! token is valid, otherwise the peer address of the connection (one address is one client, so
+//! clients behind a shared proxy share a limit).
 
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
 use actix_web::{web, FromRequest, HttpRequest};
-use citygraph_service::Service;
+use citygraph_service::{ClientId, Service};
 use subtle::ConstantTimeEq;
 
 use crate::error::ApiError;
@@ -24,6 +29,13 @@ pub struct ApiConfig {
     pub json_limit: usize,
     /// Largest import body accepted, in bytes.
     pub import_limit: usize,
+    /// Whether creating a job needs a token even when reads do not (`CITYGRAPH_JOBS_AUTH`).
+    pub jobs_auth: bool,
+    /// Blocking scans (city search, list filters, the change feed) run at once off the async
+    /// workers; more wait for a turn (without holding a thread) up to `scan_wait`.
+    pub scan_threads: usize,
+    /// How long a scan waits for a turn before the request is refused as busy.
+    pub scan_wait: std::time::Duration,
 }
 
 impl Default for ApiConfig {
@@ -34,6 +46,9 @@ impl Default for ApiConfig {
             cors_origins: vec![],
             json_limit: 1 << 20,
             import_limit: 256 << 20,
+            jobs_auth: false,
+            scan_threads: 4,
+            scan_wait: std::time::Duration::from_secs(10),
         }
     }
 }
@@ -43,15 +58,60 @@ pub struct AppState {
     pub svc: Arc<Service>,
     pub config: ApiConfig,
     pub metrics: Metrics,
+    /// Turns of the blocking scans (see [`ApiConfig::scan_threads`]).
+    pub scans: tokio::sync::Semaphore,
 }
 
 impl AppState {
     pub fn new(svc: Arc<Service>, config: ApiConfig) -> web::Data<AppState> {
+        let scans = tokio::sync::Semaphore::new(config.scan_threads.max(1));
         web::Data::new(AppState {
             svc,
             config,
             metrics: Metrics::default(),
+            scans,
         })
+    }
+
+    /// Whether the request presents a valid bearer token.
+    pub fn has_valid_token(&self, req: &HttpRequest) -> bool {
+        self.token_ok(req).is_ok()
+    }
+
+    /// The client a request comes from (see the module docs).
+    pub fn client_id(&self, req: &HttpRequest) -> ClientId {
+        if let Some(token) = bearer(req).filter(|_| self.has_valid_token(req)) {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            token.hash(&mut h);
+            return ClientId(format!("token:{:016x}", h.finish()));
+        }
+        match req.peer_addr() {
+            Some(addr) => ClientId(format!("addr:{}", addr.ip())),
+            None => ClientId("addr:unknown".to_owned()),
+        }
+    }
+
+    /// Runs a blocking scan `f` on a blocking thread once a scan turn is free, so that the async
+    /// workers never scan and scans never take the threads writes use.
+    pub async fn scan<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> T + Send + 'static,
+    {
+        let permit = tokio::time::timeout(self.config.scan_wait, self.scans.acquire())
+            .await
+            .map_err(|_| {
+                ApiError::Service(citygraph_service::Error::Busy {
+                    limit: self.config.scan_threads,
+                    retry_after_secs: self.svc.config().retry_after_secs,
+                })
+            })?
+            .map_err(|e| ApiError::Service(citygraph_service::Error::Internal(e.to_string())))?;
+        let out = web::block(f)
+            .await
+            .map_err(|e| ApiError::Service(citygraph_service::Error::Internal(e.to_string())));
+        drop(permit);
+        out
     }
 
     fn token_ok(&self, req: &HttpRequest) -> Result<(), ApiError> {
@@ -62,13 +122,7 @@ impl AppState {
                 "this server has no API tokens configured (CITYGRAPH_API_TOKENS), so it accepts no writes",
             ));
         }
-        let presented = req
-            .headers()
-            .get(actix_web::http::header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim);
-        let Some(presented) = presented else {
+        let Some(presented) = bearer(req) else {
             return Err(ApiError::http(
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",
@@ -90,6 +144,15 @@ impl AppState {
             ))
         }
     }
+}
+
+/// The bearer token a request presents, if any.
+fn bearer(req: &HttpRequest) -> Option<&str> {
+    req.headers()
+        .get(actix_web::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
 }
 
 /// Extractor that admits a request only with a valid bearer token.

@@ -1,4 +1,5 @@
-//! citygraph: the binary. Subcommands `serve`, `import`, `export`, `openapi` and `seed build`.
+//! citygraph: the binary. Subcommands `serve`, `import`, `export`, `analytics`, `openapi` and
+//! `seed build`.
 //!
 //! This crate owns configuration (flags and `CITYGRAPH_*` environment variables), the tracing
 //! subscriber, the progress bar, and the wiring of store, service and API. It is the only crate that
@@ -12,6 +13,8 @@ use anyhow::{Context, Result};
 use citygraph_api::{ApiConfig, AppState};
 use citygraph_service::import::{read_path, Located};
 use citygraph_service::{Service, ServiceConfig};
+
+mod analytics_cli;
 use citygraph_store::{SledStore, StoreOptions};
 use clap::{Parser, Subcommand};
 
@@ -82,9 +85,11 @@ enum Command {
         /// Largest import body, in bytes.
         #[arg(long, env = "CITYGRAPH_IMPORT_LIMIT", default_value_t = 256 << 20)]
         import_limit: usize,
-        /// Analytics computations allowed at once (more get 503 with Retry-After).
+        /// Analytics computations run at once (the analytics workers).
         #[arg(long, env = "CITYGRAPH_MAX_COMPUTATIONS", default_value_t = 2)]
         max_computations: usize,
+        #[command(flatten)]
+        limits: Limits,
         /// HTTP worker threads (default: one per core).
         #[arg(long, env = "CITYGRAPH_WORKERS")]
         workers: Option<usize>,
@@ -125,6 +130,24 @@ enum Command {
         #[arg(long)]
         status: Option<String>,
     },
+    /// Run an analytics query on the data folder, without a server, and print its answer.
+    ///
+    /// QUERY is one of centrality, components, path, neighbourhood, overlap, top_pairs,
+    /// saturation, saturation_timeline, similar_cities, network_recommendations, lapses, survival,
+    /// timeline, city_timeline. Its parameters are those of the GET route, as flags
+    /// (`--as-of 2018-06-01` or `--as_of 2018-06-01`; a flag without a value is `true`); a per-city
+    /// query takes the city id first. Example: `citygraph analytics centrality --metric
+    /// betweenness --as-of 2018-06-01 --top 20 --format csv`.
+    #[command(
+        override_usage = "citygraph analytics QUERY [CITY] [--PARAM VALUE]... [--format json|csv] [--timeout SECONDS]"
+    )]
+    Analytics {
+        /// The query.
+        query: String,
+        /// The city of a per-city query, then `--param value` pairs.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// Print the OpenAPI document.
     Openapi,
     /// Seed data: rebuild `seed-data/` from the public raw sources.
@@ -132,6 +155,94 @@ enum Command {
         #[command(subcommand)]
         command: SeedCommand,
     },
+}
+
+/// Limits of the shared service (analytics, jobs, exports, scans).
+#[derive(clap::Args)]
+struct Limits {
+    /// Seconds a request may compute before it stops with 503 `deadline_exceeded`.
+    #[arg(long, env = "CITYGRAPH_ANALYTICS_TIMEOUT", default_value_t = 30.0)]
+    analytics_timeout: f64,
+    /// Most estimated work (about one unit per node or edge visited) a request may take before
+    /// it is refused with 422 `query_too_expensive`; jobs get it scaled by their longer deadline.
+    #[arg(long, env = "CITYGRAPH_ANALYTICS_BUDGET", default_value_t = citygraph_service::DEFAULT_ANALYTICS_BUDGET)]
+    analytics_budget: u64,
+    /// Computations waiting for an analytics worker at most (more get 503 `busy`).
+    #[arg(long, env = "CITYGRAPH_ANALYTICS_QUEUE", default_value_t = 16)]
+    analytics_queue: usize,
+    /// Computations one client (token, or address when anonymous) may have in flight.
+    #[arg(long, env = "CITYGRAPH_ANALYTICS_PER_CLIENT", default_value_t = 1)]
+    analytics_per_client: usize,
+    /// Threads one computation may use (default: every core).
+    #[arg(long, env = "CITYGRAPH_ANALYTICS_THREADS")]
+    analytics_threads: Option<usize>,
+    /// Megabytes of the analytics result cache.
+    #[arg(long, env = "CITYGRAPH_RESULT_CACHE_MB", default_value_t = 256)]
+    result_cache_mb: u64,
+    /// Seconds a job may compute.
+    #[arg(long, env = "CITYGRAPH_JOB_TIMEOUT", default_value_t = 3600.0)]
+    job_timeout: f64,
+    /// Jobs enqueued or processing at once (more get 429 `too_many_jobs`).
+    #[arg(long, env = "CITYGRAPH_MAX_JOBS", default_value_t = 8)]
+    max_jobs: usize,
+    /// Jobs one client may have enqueued or processing.
+    #[arg(long, env = "CITYGRAPH_JOBS_PER_CLIENT", default_value_t = 2)]
+    jobs_per_client: usize,
+    /// Job computations run at once.
+    #[arg(long, env = "CITYGRAPH_JOB_WORKERS", default_value_t = 1)]
+    job_workers: usize,
+    /// Seconds a finished job is kept (at most 256 finished jobs are kept).
+    #[arg(long, env = "CITYGRAPH_JOB_RETENTION", default_value_t = 3600)]
+    job_retention: u64,
+    /// Require a token to create jobs (`1`/`true`); reads may stay open.
+    #[arg(long, env = "CITYGRAPH_JOBS_AUTH", default_value = "0")]
+    jobs_auth: String,
+    /// Exports streamed at once (one per client).
+    #[arg(long, env = "CITYGRAPH_MAX_EXPORTS", default_value_t = 2)]
+    max_exports: usize,
+    /// Seconds an export may stream.
+    #[arg(long, env = "CITYGRAPH_EXPORT_TIMEOUT", default_value_t = 600.0)]
+    export_timeout: f64,
+    /// Blocking scans (searches, filtered lists, the change feed) run at once.
+    #[arg(long, env = "CITYGRAPH_SCAN_THREADS", default_value_t = 4)]
+    scan_threads: usize,
+}
+
+fn truthy(s: &str) -> bool {
+    matches!(s, "1" | "true" | "yes")
+}
+
+fn seconds(name: &str, s: f64) -> Result<std::time::Duration> {
+    std::time::Duration::try_from_secs_f64(s)
+        .ok()
+        .filter(|d| !d.is_zero())
+        .ok_or_else(|| anyhow::anyhow!("{name}: {s} is not a positive number of seconds"))
+}
+
+impl Limits {
+    fn service_config(&self, max_computations: usize) -> Result<ServiceConfig> {
+        Ok(ServiceConfig {
+            max_concurrent_computations: max_computations.max(1),
+            analytics_queue: self.analytics_queue,
+            analytics_per_client: self.analytics_per_client.max(1),
+            analytics_timeout: seconds("CITYGRAPH_ANALYTICS_TIMEOUT", self.analytics_timeout)?,
+            analytics_budget: self.analytics_budget,
+            analytics_threads: self.analytics_threads,
+            result_cache_bytes: (self.result_cache_mb << 20) as usize,
+            job_workers: self.job_workers.max(1),
+            job_timeout: seconds("CITYGRAPH_JOB_TIMEOUT", self.job_timeout)?,
+            jobs: citygraph_service::jobs::JobsConfig {
+                max_jobs: self.max_jobs.max(1),
+                per_client: self.jobs_per_client.max(1),
+                retention: std::time::Duration::from_secs(self.job_retention),
+                ..Default::default()
+            },
+            max_exports: self.max_exports.max(1),
+            exports_per_client: 1,
+            export_timeout: seconds("CITYGRAPH_EXPORT_TIMEOUT", self.export_timeout)?,
+            ..ServiceConfig::default()
+        })
+    }
 }
 
 #[derive(Subcommand)]
@@ -169,9 +280,14 @@ fn main() -> Result<()> {
             json_limit,
             import_limit,
             max_computations,
+            limits,
             workers,
         } => {
-            let svc = open_service(&cli.data_dir, &store_options, max_computations)?;
+            let svc = open_service(
+                &cli.data_dir,
+                &store_options,
+                limits.service_config(max_computations)?,
+            )?;
             if svc.version() == 0 && !no_seed {
                 load_seed(&svc, &seed_dir, &seed_exclude)?;
             }
@@ -185,15 +301,18 @@ fn main() -> Result<()> {
             }
             let config = ApiConfig {
                 tokens,
-                read_auth: matches!(read_auth.as_str(), "1" | "true" | "yes"),
+                read_auth: truthy(&read_auth),
                 cors_origins: cors_origins.into_iter().filter(|o| !o.is_empty()).collect(),
                 json_limit,
                 import_limit,
+                jobs_auth: truthy(&limits.jobs_auth),
+                scan_threads: limits.scan_threads.max(1),
+                ..ApiConfig::default()
             };
             serve(Arc::new(svc), config, &bind, workers)
         }
         Command::Import { files } => {
-            let svc = open_service(&cli.data_dir, &store_options, 1)?;
+            let svc = open_service(&cli.data_dir, &store_options, ServiceConfig::default())?;
             let mut records: Vec<Located> = Vec::new();
             // Read every file before giving up, so that every bad line of every file is reported.
             let mut bad = Vec::new();
@@ -224,53 +343,25 @@ fn main() -> Result<()> {
             kind,
             status,
         } => {
-            use citygraph_interchange::export::{self as ex, ExportFormat, ExportOptions};
-            let svc = open_service(&cli.data_dir, &store_options, 1)?;
-            let format: ExportFormat = format.parse()?;
-            let snap = svc.snapshot();
-            let unfiltered = [
-                &as_of,
-                &projection,
-                &region,
-                &country,
-                &network,
-                &kind,
-                &status,
-            ]
-            .iter()
-            .all(|o| o.is_none());
-            let write = |w: &mut dyn Write| -> Result<ex::ExportSummary> {
-                if format == ExportFormat::Ndjson && unfiltered {
-                    return Ok(ex::write_ndjson_all(&snap, w)?);
-                }
-                let day = match &as_of {
-                    Some(d) => d.parse::<citygraph_core::PartialDate>()?.first_day(),
-                    None => citygraph_core::Day::today(),
-                };
-                let mut filter = citygraph_core::algo::filter::Filter::on(day);
-                filter.region = region.as_deref().map(str::parse).transpose()?;
-                filter.country = country
-                    .as_deref()
-                    .map(citygraph_core::CountryCode::new)
-                    .transpose()?;
-                filter.network = network
-                    .as_deref()
-                    .map(citygraph_core::NetworkId::new)
-                    .transpose()?;
-                filter.kind = kind
+            let svc = open_service(&cli.data_dir, &store_options, ServiceConfig::default())?;
+            let params = citygraph_service::export::ExportParams {
+                as_of,
+                projection,
+                region,
+                country,
+                network,
+                kind: kind
                     .as_deref()
                     .map(str::parse)
                     .transpose()
-                    .map_err(anyhow::Error::msg)?;
-                let mut opts = ExportOptions::new(filter);
-                if let Some(p) = &projection {
-                    opts = opts.with_projection(p.parse()?);
-                }
-                if let Some(s) = &status {
-                    opts = opts.with_status(s.parse()?);
-                }
-                Ok(ex::export(&snap, &opts, format, w)?)
+                    .map_err(anyhow::Error::msg)?,
+                status,
             };
+            let request = citygraph_service::export::ExportRequest::new(&format, &params)?;
+            let snap = svc.snapshot();
+            let cancel = citygraph_service::Cancel::never();
+            let write =
+                |w: &mut dyn Write| -> Result<_> { Ok(svc.export(&request, &snap, w, &cancel)?) };
             let summary = if out.as_os_str() == "-" {
                 let stdout = std::io::stdout();
                 let mut w = std::io::BufWriter::new(stdout.lock());
@@ -294,10 +385,14 @@ fn main() -> Result<()> {
                 "exported {} nodes and {} edges as {} (graph version {})",
                 summary.nodes,
                 summary.edges,
-                format.as_str(),
-                svc.version()
+                request.format.as_str(),
+                snap.version
             );
             Ok(())
+        }
+        Command::Analytics { query, args } => {
+            let svc = open_service(&cli.data_dir, &store_options, ServiceConfig::default())?;
+            analytics_cli::run(&svc, &query, &args)
         }
         Command::Seed {
             command: SeedCommand::Build { raw, out },
@@ -329,17 +424,9 @@ fn init_tracing() {
     }
 }
 
-fn open_service(
-    data_dir: &Path,
-    options: &StoreOptions,
-    max_computations: usize,
-) -> Result<Service> {
+fn open_service(data_dir: &Path, options: &StoreOptions, config: ServiceConfig) -> Result<Service> {
     let store = SledStore::open_with(data_dir, options.clone())
         .with_context(|| format!("opening store at {}", data_dir.display()))?;
-    let config = ServiceConfig {
-        max_concurrent_computations: max_computations,
-        ..Default::default()
-    };
     Service::open(Arc::new(store), config)
         .with_context(|| format!("loading the graph from {}", data_dir.display()))
 }
@@ -430,7 +517,11 @@ fn serve(svc: Arc<Service>, config: ApiConfig, bind: &str, workers: Option<usize
     let state = AppState::new(svc, config);
     let rt = actix_web::rt::System::new();
     rt.block_on(async move {
-        let mut server = actix_web::HttpServer::new(move || citygraph_api::app(state.clone()));
+        // A client that closes its side of the connection has left: its request's future is then
+        // dropped, which lets go of any computation it waited for (HTTP clients do not half-close
+        // to wait for an answer).
+        let mut server = actix_web::HttpServer::new(move || citygraph_api::app(state.clone()))
+            .h1_allow_half_closed(false);
         if let Some(w) = workers {
             server = server.workers(w);
         }

@@ -1,260 +1,258 @@
-//! The analytics cache: results keyed by graph version and normalised parameters.
+//! The result cache: analytics answers bounded in bytes, evicted by cost to recompute and use.
 //!
-//! - A write bumps the graph version, and entries of older versions are dropped on the next lookup:
-//!   invalidation is by version, never by time.
-//! - Two identical requests arriving together compute once: the second waits on the first's cell.
-//! - At most `limit` computations run at once; a request that would start one more is refused with
-//!   [`Error::Busy`] (HTTP 503 with `Retry-After`) instead of queueing without bound.
+//! - Keys are typed ([`CacheKey`]: the [`Query`] and the version of the newest write that could
+//!   change its answer, see [`crate::kinds`]), so a write to an entity kind a query does not read
+//!   leaves its entry valid and reachable.
+//! - The cache holds at most `capacity` bytes (the answers' JSON plus a fixed overhead per entry).
+//!   When it is full, it evicts by GreedyDual-Size-Frequency: each entry has the priority
+//!   `clock + hits * cost / size`, where `cost` is how long the answer took to compute; the entry
+//!   of lowest priority goes first and the clock rises to its priority, so entries not used for a
+//!   while age out. A result that took seconds outlives thousands of answers that took
+//!   microseconds, and a small answer outlives a large one of the same cost.
+//! - Errors are never cached; an answer larger than the whole cache is not cached either.
 //!
-//! Values are stored as serialised JSON bytes, so a repeated request costs a map lookup and a copy.
+//! Written here rather than taken from a library: the well-kept caches (moka, quick_cache) weigh
+//! entries by size but evict by recency and frequency alone, not by what an entry cost to compute.
 
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 
 use parking_lot::Mutex;
-use serde::Serialize;
 
-use crate::{Error, Result};
+use crate::analytics::request::Query;
 
-/// Entries kept for one version before the cache starts over.
-const MAX_ENTRIES: usize = 20_000;
+/// Bytes counted for an entry besides its answer (key, bookkeeping).
+pub const ENTRY_OVERHEAD: usize = 512;
 
-type Cell = Arc<OnceLock<std::result::Result<Arc<[u8]>, Arc<Error>>>>;
+/// The key of a cached answer: the query and the version of the newest write it depends on.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CacheKey {
+    pub query: Query,
+    pub basis: u64,
+}
+
+/// A computed answer: its JSON and where it comes from.
+#[derive(Debug)]
+pub struct Answer {
+    /// The JSON body.
+    pub bytes: Arc<[u8]>,
+    /// The graph version it was computed on.
+    pub version: u64,
+    /// How long it took.
+    pub cost: Duration,
+}
+
+#[derive(Debug)]
+struct Entry {
+    answer: Arc<Answer>,
+    size: usize,
+    hits: u64,
+    priority: Priority,
+}
+
+/// A priority and a sequence number (unique, so equal priorities are ordered by age).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Priority(f64, u64);
+
+impl Eq for Priority {}
+impl PartialOrd for Priority {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Priority {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0).then(self.1.cmp(&other.1))
+    }
+}
+
+#[derive(Debug, Default)]
+struct Inner {
+    map: HashMap<CacheKey, Entry>,
+    order: BTreeMap<Priority, CacheKey>,
+    clock: f64,
+    bytes: usize,
+    seq: u64,
+}
+
+/// Counters of the cache.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CacheStats {
+    pub entries: usize,
+    pub bytes: usize,
+    pub capacity: usize,
+    pub evictions: u64,
+}
 
 /// See the module docs.
-pub struct Cache {
-    entries: Mutex<(u64, HashMap<String, Cell>)>,
-    running: AtomicUsize,
-    limit: usize,
-    retry_after_secs: u64,
-    hits: AtomicUsize,
-    misses: AtomicUsize,
+#[derive(Debug)]
+pub struct ResultCache {
+    inner: Mutex<Inner>,
+    capacity: usize,
+    evictions: AtomicU64,
 }
 
-impl Cache {
-    pub fn new(limit: usize, retry_after_secs: u64) -> Cache {
-        Cache {
-            entries: Mutex::new((0, HashMap::new())),
-            running: AtomicUsize::new(0),
-            limit: limit.max(1),
-            retry_after_secs,
-            hits: AtomicUsize::new(0),
-            misses: AtomicUsize::new(0),
+impl ResultCache {
+    /// A cache of at most `capacity` bytes.
+    pub fn new(capacity: usize) -> ResultCache {
+        ResultCache {
+            inner: Mutex::new(Inner::default()),
+            capacity,
+            evictions: AtomicU64::new(0),
         }
     }
 
-    /// `(hits, misses)` so far.
-    pub fn stats(&self) -> (usize, usize) {
-        (
-            self.hits.load(Ordering::Relaxed),
-            self.misses.load(Ordering::Relaxed),
-        )
+    fn weight(answer: &Answer) -> usize {
+        answer.bytes.len() + ENTRY_OVERHEAD
     }
 
-    /// The JSON of `compute()` for (`version`, `key`), computing it at most once per version.
-    /// Blocking: call it off the async request threads.
-    pub fn get_or_compute<T: Serialize>(
-        &self,
-        version: u64,
-        key: &str,
-        compute: impl FnOnce() -> Result<T>,
-    ) -> Result<Arc<[u8]>> {
-        self.get_or_compute_with(version, key, true, compute)
+    fn priority(clock: f64, hits: u64, answer: &Answer, size: usize, seq: u64) -> Priority {
+        // Cost in microseconds, at least one: a free answer still has a size.
+        let cost = (answer.cost.as_secs_f64() * 1e6).max(1.0);
+        Priority(clock + hits as f64 * cost / size as f64, seq)
     }
 
-    /// As [`Cache::get_or_compute`] for cheap reads (a city's partners): not counted against the
-    /// computation limit, so they are never refused; safe to call on a request thread.
-    pub fn get_or_compute_cheap<T: Serialize>(
-        &self,
-        version: u64,
-        key: &str,
-        compute: impl FnOnce() -> Result<T>,
-    ) -> Result<Arc<[u8]>> {
-        self.get_or_compute_with(version, key, false, compute)
+    /// The answer for `key`, counting a use.
+    pub fn get(&self, key: &CacheKey) -> Option<Arc<Answer>> {
+        let mut guard = self.inner.lock();
+        let inner = &mut *guard;
+        let entry = inner.map.get_mut(key)?;
+        inner.order.remove(&entry.priority);
+        entry.hits += 1;
+        inner.seq += 1;
+        entry.priority = Self::priority(
+            inner.clock,
+            entry.hits,
+            &entry.answer,
+            entry.size,
+            inner.seq,
+        );
+        inner.order.insert(entry.priority, key.clone());
+        Some(entry.answer.clone())
     }
 
-    fn get_or_compute_with<T: Serialize>(
-        &self,
-        version: u64,
-        key: &str,
-        limited: bool,
-        compute: impl FnOnce() -> Result<T>,
-    ) -> Result<Arc<[u8]>> {
-        let cell = {
-            let mut guard = self.entries.lock();
-            if guard.0 != version {
-                if version > guard.0 {
-                    guard.0 = version;
-                    guard.1.clear();
-                } else {
-                    // A request on an older snapshot than the cache: compute without caching.
-                    drop(guard);
-                    return self.run(limited, compute);
-                }
+    /// Stores `answer` under `key`, evicting what has the lowest priority until it fits.
+    pub fn insert(&self, key: CacheKey, answer: Arc<Answer>) {
+        let size = Self::weight(&answer);
+        if size > self.capacity {
+            return;
+        }
+        let mut guard = self.inner.lock();
+        let inner = &mut *guard;
+        if let Some(old) = inner.map.remove(&key) {
+            inner.order.remove(&old.priority);
+            inner.bytes -= old.size;
+        }
+        while inner.bytes + size > self.capacity {
+            let Some((p, victim)) = inner.order.pop_first() else {
+                break;
+            };
+            inner.clock = inner.clock.max(p.0);
+            if let Some(e) = inner.map.remove(&victim) {
+                inner.bytes -= e.size;
             }
-            if guard.1.len() >= MAX_ENTRIES {
-                // Bounded memory within one version: start over rather than grow without limit.
-                guard.1.clear();
-            }
-            if let Some(cell) = guard.1.get(key) {
-                if cell.get().is_some() {
-                    self.hits.fetch_add(1, Ordering::Relaxed);
-                }
-                cell.clone()
-            } else {
-                let cell: Cell = Arc::new(OnceLock::new());
-                guard.1.insert(key.to_owned(), cell.clone());
-                cell
-            }
-        };
-        if let Some(done) = cell.get() {
-            return done.clone().map_err(|e| clone_error(&e));
+            self.evictions.fetch_add(1, Ordering::Relaxed);
         }
-        // Refuse new work beyond the limit, unless the value is already being computed (then wait).
-        let mut started = false;
-        let out = cell.get_or_init(|| {
-            started = true;
-            self.misses.fetch_add(1, Ordering::Relaxed);
-            self.run(limited, compute).map_err(Arc::new)
-        });
-        let out = out.clone().map_err(|e| clone_error(&e));
-        if started {
-            if let Err(Error::Busy { .. }) = &out {
-                // Do not remember refusals.
-                self.entries.lock().1.remove(key);
-            }
-        }
-        out
+        inner.seq += 1;
+        let priority = Self::priority(inner.clock, 1, &answer, size, inner.seq);
+        inner.order.insert(priority, key.clone());
+        inner.bytes += size;
+        inner.map.insert(
+            key,
+            Entry {
+                answer,
+                size,
+                hits: 1,
+                priority,
+            },
+        );
     }
 
-    fn run<T: Serialize>(
-        &self,
-        limited: bool,
-        compute: impl FnOnce() -> Result<T>,
-    ) -> Result<Arc<[u8]>> {
-        if !limited {
-            let value = compute()?;
-            return serde_json::to_vec(&value)
-                .map(Arc::from)
-                .map_err(|e| Error::Internal(e.to_string()));
+    pub fn stats(&self) -> CacheStats {
+        let inner = self.inner.lock();
+        CacheStats {
+            entries: inner.map.len(),
+            bytes: inner.bytes,
+            capacity: self.capacity,
+            evictions: self.evictions.load(Ordering::Relaxed),
         }
-        let n = self.running.fetch_add(1, Ordering::SeqCst);
-        struct Release<'a>(&'a AtomicUsize);
-        impl Drop for Release<'_> {
-            fn drop(&mut self) {
-                self.0.fetch_sub(1, Ordering::SeqCst);
-            }
-        }
-        let _release = Release(&self.running);
-        if n >= self.limit {
-            return Err(Error::Busy {
-                limit: self.limit,
-                retry_after_secs: self.retry_after_secs,
-            });
-        }
-        let value = compute()?;
-        let bytes = serde_json::to_vec(&value).map_err(|e| Error::Internal(e.to_string()))?;
-        Ok(Arc::from(bytes))
-    }
-}
-
-fn clone_error(e: &Error) -> Error {
-    match e {
-        Error::Busy {
-            limit,
-            retry_after_secs,
-        } => Error::Busy {
-            limit: *limit,
-            retry_after_secs: *retry_after_secs,
-        },
-        Error::Analytics {
-            code,
-            message,
-            not_found,
-        } => Error::Analytics {
-            code,
-            message: message.clone(),
-            not_found: *not_found,
-        },
-        Error::BadParameter { name, message } => Error::BadParameter {
-            name,
-            message: message.clone(),
-        },
-        Error::NotFound { entity, id } => Error::NotFound {
-            entity,
-            id: id.clone(),
-        },
-        Error::NoPath { from, to, as_of } => Error::NoPath {
-            from: from.clone(),
-            to: to.clone(),
-            as_of: as_of.clone(),
-        },
-        other => Error::Internal(other.to_string()),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use std::sync::atomic::AtomicU32;
-    use std::time::Duration;
-
     use super::*;
+    use crate::analytics::request::QueryName;
 
-    #[test]
-    fn identical_requests_compute_once_per_version() {
-        let cache = Arc::new(Cache::new(4, 1));
-        let calls = Arc::new(AtomicU32::new(0));
-        let handles: Vec<_> = (0..4)
-            .map(|_| {
-                let (cache, calls) = (cache.clone(), calls.clone());
-                std::thread::spawn(move || {
-                    cache
-                        .get_or_compute(1, "k", || {
-                            calls.fetch_add(1, Ordering::SeqCst);
-                            std::thread::sleep(Duration::from_millis(100));
-                            Ok(42)
-                        })
-                        .unwrap()
-                })
-            })
-            .collect();
-        for h in handles {
-            assert_eq!(&*h.join().unwrap(), b"42");
+    /// Distinct keys: one query at distinct bases.
+    fn key(i: i32) -> CacheKey {
+        CacheKey {
+            query: Query::from_query_string(QueryName::Lapses, "", "from=1990&to=2000").unwrap(),
+            basis: i as u64,
         }
-        assert_eq!(calls.load(Ordering::SeqCst), 1);
-        cache.get_or_compute(2, "k", || Ok(43)).unwrap();
-        assert_eq!(
-            &*cache.get_or_compute(2, "k", || Ok(0)).unwrap(),
-            b"43",
-            "cached for version 2"
-        );
+    }
+
+    fn answer(bytes: usize, micros: u64) -> Arc<Answer> {
+        Arc::new(Answer {
+            bytes: vec![b'x'; bytes].into(),
+            version: 1,
+            cost: Duration::from_micros(micros),
+        })
     }
 
     #[test]
-    fn refuses_work_beyond_the_limit() {
-        let cache = Arc::new(Cache::new(1, 3));
-        let c2 = cache.clone();
-        let slow = std::thread::spawn(move || {
-            c2.get_or_compute(1, "slow", || {
-                std::thread::sleep(Duration::from_millis(300));
-                Ok(1)
-            })
-        });
-        std::thread::sleep(Duration::from_millis(50));
-        let err = cache.get_or_compute(1, "other", || Ok(2)).unwrap_err();
-        assert!(matches!(
-            err,
-            Error::Busy {
-                retry_after_secs: 3,
-                ..
-            }
-        ));
-        slow.join().unwrap().unwrap();
-        assert_eq!(
-            &*cache.get_or_compute(1, "other", || Ok(2)).unwrap(),
-            b"2",
-            "a refusal is not remembered"
-        );
+    fn stays_within_its_bytes() {
+        let cache = ResultCache::new(100 * (1000 + ENTRY_OVERHEAD));
+        for i in 0..1000 {
+            cache.insert(key(1000 + i), answer(1000, 100));
+            assert!(cache.stats().bytes <= cache.stats().capacity);
+        }
+        assert_eq!(cache.stats().entries, 100);
+        assert_eq!(cache.stats().evictions, 900);
+        cache.insert(key(1), answer(1 << 20, 1));
+        assert!(cache.get(&key(1)).is_none(), "larger than the cache");
+    }
+
+    #[test]
+    fn an_expensive_answer_survives_a_flood_of_cheap_ones() {
+        // Room for about 100 cheap answers; 25,000 of them pass through.
+        let cache = ResultCache::new(100 * (2000 + ENTRY_OVERHEAD));
+        let dear = key(1);
+        cache.insert(dear.clone(), answer(20_000, 1_500_000));
+        for i in 0..25_000 {
+            cache.insert(key(2 + i), answer(2000, 200));
+        }
+        assert!(cache.get(&dear).is_some(), "the 1.5 s answer was evicted");
+    }
+
+    #[test]
+    fn answers_used_often_outlive_answers_used_once() {
+        let cache = ResultCache::new(100 * (2000 + ENTRY_OVERHEAD));
+        let (used, once) = (key(1), key(2));
+        cache.insert(used.clone(), answer(2000, 200));
+        cache.insert(once.clone(), answer(2000, 200));
+        for _ in 0..50 {
+            cache.get(&used).unwrap();
+        }
+        for i in 0..1000 {
+            cache.insert(key(10 + i), answer(2000, 200));
+        }
+        assert!(cache.get(&used).is_some());
+        assert!(cache.get(&once).is_none());
+    }
+
+    #[test]
+    fn unused_entries_age_out() {
+        // An entry of the same cost as the others but never used again goes when the clock passes
+        // its priority.
+        let cache = ResultCache::new(10 * (100 + ENTRY_OVERHEAD));
+        let old = key(1);
+        cache.insert(old.clone(), answer(100, 1000));
+        for i in 0..1000 {
+            cache.insert(key(2 + i), answer(100, 1000));
+        }
+        assert!(cache.get(&old).is_none());
     }
 }

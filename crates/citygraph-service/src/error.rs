@@ -12,8 +12,12 @@ pub enum ErrorKind {
     Invalid,
     NotFound,
     Conflict,
-    /// Too much work in flight: try again later.
+    /// Too much work in flight, or a computation past its deadline: try again later.
     Busy,
+    /// This client has too much work in flight (too many computations or jobs of its own).
+    TooManyRequests,
+    /// Authenticated, but not allowed (a wrong job secret).
+    Forbidden,
     Internal,
 }
 
@@ -59,6 +63,31 @@ pub enum Error {
     },
     #[error("too many computations in flight ({limit}); retry later")]
     Busy { limit: usize, retry_after_secs: u64 },
+    #[error(
+        "this client already has {limit} computation(s) in flight; wait for them or retry later"
+    )]
+    ClientBusy { limit: usize, retry_after_secs: u64 },
+    #[error("the computation did not finish within its deadline; narrow the query, or run it as a job (POST /v1/jobs)")]
+    DeadlineExceeded,
+    #[error("the computation was canceled")]
+    Canceled,
+    #[error("the query is too expensive: about {} units of work for a budget of {} ({} nodes, {} edges, {} sources, {} iterations); narrow it (as_of, region, country, sample, max_iter) or run it as a job", .0.work, .0.budget, .0.nodes, .0.edges, .0.sources, .0.iterations)]
+    TooExpensive(crate::analytics::request::Estimate),
+    #[error("unknown query {0:?}: expected one of centrality, components, path, neighbourhood, overlap, top_pairs, saturation, saturation_timeline, similar_cities, network_recommendations, lapses, survival, timeline, city_timeline")]
+    UnknownQuery(String),
+    #[error("too many jobs: {} at most {}", if *.per_client { "this client may run" } else { "the server runs" }, .limit)]
+    TooManyJobs {
+        limit: usize,
+        per_client: bool,
+        retry_after_secs: u64,
+    },
+    #[error("job {id} has not succeeded (it is {state:?}); poll GET /v1/jobs/{id}")]
+    JobNotFinished {
+        id: String,
+        state: crate::jobs::JobState,
+    },
+    #[error("{0}")]
+    Forbidden(String),
     #[error("storage failure: {0}")]
     Store(#[from] StoreError),
     #[error("internal error: {0}")]
@@ -104,6 +133,14 @@ impl Error {
             Error::Analytics { .. } => ErrorKind::BadRequest,
             Error::NoPath { .. } => ErrorKind::NotFound,
             Error::Busy { .. } => ErrorKind::Busy,
+            Error::ClientBusy { .. } => ErrorKind::TooManyRequests,
+            Error::DeadlineExceeded => ErrorKind::Busy,
+            Error::Canceled => ErrorKind::Busy,
+            Error::TooExpensive(_) => ErrorKind::Invalid,
+            Error::UnknownQuery(_) => ErrorKind::BadRequest,
+            Error::TooManyJobs { .. } => ErrorKind::TooManyRequests,
+            Error::JobNotFinished { .. } => ErrorKind::Conflict,
+            Error::Forbidden(_) => ErrorKind::Forbidden,
             Error::Store(_) => ErrorKind::Internal,
             Error::Internal(_) => ErrorKind::Internal,
         }
@@ -119,6 +156,7 @@ impl Error {
                 "network" => "network_not_found",
                 "membership" => "membership_not_found",
                 "partnership" => "partnership_not_found",
+                "job" => "job_not_found",
                 _ => "not_found",
             },
             Error::AlreadyExists { entity, .. } => match *entity {
@@ -135,8 +173,91 @@ impl Error {
             Error::Analytics { code, .. } => code,
             Error::NoPath { .. } => "no_path",
             Error::Busy { .. } => "busy",
+            Error::ClientBusy { .. } => "too_many_requests",
+            Error::DeadlineExceeded => "deadline_exceeded",
+            Error::Canceled => "canceled",
+            Error::TooExpensive(_) => "query_too_expensive",
+            Error::UnknownQuery(_) => "unknown_query",
+            Error::TooManyJobs { .. } => "too_many_jobs",
+            Error::JobNotFinished { .. } => "job_not_finished",
+            Error::Forbidden(_) => "forbidden",
             Error::Store(_) => "storage_error",
             Error::Internal(_) => "internal_error",
+        }
+    }
+
+    /// Seconds a client is told to wait before retrying (`Retry-After`), for the errors that
+    /// have one.
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            Error::Busy {
+                retry_after_secs, ..
+            }
+            | Error::ClientBusy {
+                retry_after_secs, ..
+            }
+            | Error::TooManyJobs {
+                retry_after_secs, ..
+            } => Some(*retry_after_secs),
+            Error::DeadlineExceeded | Error::Canceled => Some(DEADLINE_RETRY_AFTER_SECS),
+            _ => None,
+        }
+    }
+
+    /// The cost estimate of a query refused as too expensive.
+    pub fn estimate(&self) -> Option<&crate::analytics::request::Estimate> {
+        match self {
+            Error::TooExpensive(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// A copy of an error shared by several waiters (the variants analytics produce keep their
+    /// kind and code; others become internal errors with the same message).
+    pub fn duplicate(&self) -> Error {
+        match self {
+            Error::Busy {
+                limit,
+                retry_after_secs,
+            } => Error::Busy {
+                limit: *limit,
+                retry_after_secs: *retry_after_secs,
+            },
+            Error::ClientBusy {
+                limit,
+                retry_after_secs,
+            } => Error::ClientBusy {
+                limit: *limit,
+                retry_after_secs: *retry_after_secs,
+            },
+            Error::DeadlineExceeded => Error::DeadlineExceeded,
+            Error::Canceled => Error::Canceled,
+            Error::TooExpensive(e) => Error::TooExpensive(*e),
+            Error::Analytics {
+                code,
+                message,
+                not_found,
+            } => Error::Analytics {
+                code,
+                message: message.clone(),
+                not_found: *not_found,
+            },
+            Error::BadParameter { name, message } => Error::BadParameter {
+                name,
+                message: message.clone(),
+            },
+            Error::BadBody(m) => Error::BadBody(m.clone()),
+            Error::NotFound { entity, id } => Error::NotFound {
+                entity,
+                id: id.clone(),
+            },
+            Error::NoPath { from, to, as_of } => Error::NoPath {
+                from: from.clone(),
+                to: to.clone(),
+                as_of: as_of.clone(),
+            },
+            Error::Internal(m) => Error::Internal(m.clone()),
+            other => Error::Internal(other.to_string()),
         }
     }
 
@@ -149,3 +270,6 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// `Retry-After` of a computation stopped at its deadline: long enough for the load to change.
+pub const DEADLINE_RETRY_AFTER_SECS: u64 = 10;

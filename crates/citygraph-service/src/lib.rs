@@ -2,42 +2,115 @@
 //!
 //! An HTTP handler and a CLI command that do the same thing call the same function here. The
 //! [`Service`] owns the store (`Arc<dyn GraphStore>`), the current [`Snapshot`] (swapped atomically
-//! after each durable commit, so readers always see a whole version), the single writer lock, and the
-//! per-version analytics cache. It knows nothing of HTTP.
+//! after each durable commit, so readers always see a whole version), the single writer lock, the
+//! per-kind version clock ([`kinds`]), and the analytics engine: typed requests, worker pools,
+//! the result cache bounded in bytes, jobs and exports. It knows nothing of HTTP; it uses tokio's
+//! `sync` primitives only (waiters await a channel, no runtime is needed here).
 //!
 //! Start with [`Service::commit`] (how a write becomes durable and visible), then [`entities`]
-//! (CRUD), [`import`] (bulk import and export) and [`cache`] (analytics caching).
+//! (CRUD), [`import`] (bulk import), [`analytics`] (queries, [`Service::analyze`]), [`jobs`],
+//! [`export`] and [`cache`].
 
 pub mod analytics;
 pub mod cache;
 pub mod entities;
 mod error;
+pub mod export;
 pub mod import;
+pub mod jobs;
+pub mod kinds;
+pub mod pool;
 pub mod query;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use arc_swap::ArcSwap;
 use citygraph_core::{Applied, Change, Snapshot};
 use citygraph_store::{GraphStore, LogEntry};
 use parking_lot::{Condvar, Mutex};
 
-pub use error::{Error, ErrorKind, LineProblem, Result};
+pub use analytics::engine::ClientId;
+pub use citygraph_core::algo::cancel::{Cancel, Cancelled, Progress};
+pub use error::{Error, ErrorKind, LineProblem, Result, DEADLINE_RETRY_AFTER_SECS};
 
 /// Tunables of the service.
 #[derive(Clone, Debug)]
 pub struct ServiceConfig {
-    /// Analytics computations allowed to run at once; more get [`Error::Busy`].
+    /// Analytics computations run at once (the interactive analytics workers).
     pub max_concurrent_computations: usize,
+    /// Computations waiting for a worker at most; more get [`Error::Busy`].
+    pub analytics_queue: usize,
+    /// Computations one client may have started and not finished; more get [`Error::ClientBusy`].
+    pub analytics_per_client: usize,
+    /// Deadline of a request a client waits for.
+    pub analytics_timeout: Duration,
+    /// Most work (estimated units, see [`analytics::request::Estimate`]) a request may take;
+    /// jobs get this times `job_timeout / analytics_timeout`.
+    pub analytics_budget: u64,
+    /// Threads one parallel computation may use (`None`: every core).
+    pub analytics_threads: Option<usize>,
+    /// Bytes of the result cache.
+    pub result_cache_bytes: usize,
+    /// Job workers (jobs computed at once).
+    pub job_workers: usize,
+    /// Deadline of a job.
+    pub job_timeout: Duration,
+    /// Jobs: limits and retention.
+    pub jobs: jobs::JobsConfig,
+    /// Exports streamed at once, and per client.
+    pub max_exports: usize,
+    pub exports_per_client: usize,
+    /// Deadline of an export (a client reading too slowly is cut off).
+    pub export_timeout: Duration,
     /// Seconds a busy client is told to wait.
     pub retry_after_secs: u64,
 }
+
+/// Default of [`ServiceConfig::analytics_budget`]: about 30 s of exact betweenness on two cores
+/// (the seed twinning graph's takes about a twentieth of it, `gen_graph.py medium` about a
+/// half).
+pub const DEFAULT_ANALYTICS_BUDGET: u64 = 20_000_000_000;
 
 impl Default for ServiceConfig {
     fn default() -> Self {
         ServiceConfig {
             max_concurrent_computations: 2,
+            analytics_queue: 16,
+            analytics_per_client: 1,
+            analytics_timeout: Duration::from_secs(30),
+            analytics_budget: DEFAULT_ANALYTICS_BUDGET,
+            analytics_threads: None,
+            result_cache_bytes: 256 << 20,
+            job_workers: 1,
+            job_timeout: Duration::from_secs(3600),
+            jobs: jobs::JobsConfig::default(),
+            max_exports: 2,
+            exports_per_client: 1,
+            export_timeout: Duration::from_secs(600),
             retry_after_secs: 2,
+        }
+    }
+}
+
+impl ServiceConfig {
+    fn engine(&self) -> analytics::engine::EngineConfig {
+        let scale = (self.job_timeout.as_secs_f64()
+            / self.analytics_timeout.as_secs_f64().max(1e-3))
+        .max(1.0);
+        analytics::engine::EngineConfig {
+            slots: self.max_concurrent_computations.max(1),
+            queue: self.analytics_queue,
+            per_client: self.analytics_per_client.max(1),
+            timeout: self.analytics_timeout,
+            budget: self.analytics_budget,
+            cache_bytes: self.result_cache_bytes,
+            threads: self.analytics_threads,
+            job_workers: self.job_workers.max(1),
+            job_queue: self.jobs.max_jobs.max(1),
+            job_timeout: self.job_timeout,
+            job_budget: (self.analytics_budget as f64 * scale).min(u64::MAX as f64) as u64,
+            retry_after_secs: self.retry_after_secs,
         }
     }
 }
@@ -71,8 +144,12 @@ pub struct Service {
     /// Group commit: which version is durable and whether a sync is running.
     durable: Mutex<Durable>,
     synced: Condvar,
-    cache: cache::Cache,
-    indexes: analytics::IndexCache,
+    /// Which kinds each commit touched (what a write invalidates).
+    kinds: kinds::KindClock,
+    indexes: Arc<analytics::IndexCache>,
+    engine: analytics::engine::Engine,
+    jobs: jobs::Jobs,
+    exports: export::Exports,
     config: ServiceConfig,
 }
 
@@ -97,7 +174,6 @@ impl Service {
             memberships = snap.memberships.len(),
             "graph loaded"
         );
-        let cache = cache::Cache::new(config.max_concurrent_computations, config.retry_after_secs);
         let snap = Arc::new(snap);
         Ok(Service {
             store,
@@ -107,9 +183,17 @@ impl Service {
             }),
             synced: Condvar::new(),
             writer: Mutex::new(snap.clone()),
+            kinds: kinds::KindClock::new(snap.version),
             current: ArcSwap::new(snap),
-            cache,
-            indexes: analytics::IndexCache::default(),
+            indexes: Arc::new(analytics::IndexCache::default()),
+            engine: analytics::engine::Engine::new(config.engine()),
+            jobs: jobs::Jobs::new(config.jobs.clone()),
+            exports: export::Exports::new(
+                config.max_exports,
+                config.exports_per_client,
+                config.export_timeout,
+                config.retry_after_secs,
+            ),
             config,
         })
     }
@@ -125,10 +209,6 @@ impl Service {
 
     pub fn config(&self) -> &ServiceConfig {
         &self.config
-    }
-
-    pub fn cache(&self) -> &cache::Cache {
-        &self.cache
     }
 
     /// Per-version indexes shared by analytics.
@@ -189,6 +269,12 @@ impl Service {
                 let version = self
                     .store
                     .commit_unsynced(LogEntry::describe(op, &changes), &changes)?;
+                let touched = changes
+                    .iter()
+                    .fold(analytics::request::Kinds::NONE, |k, c| {
+                        k.with(analytics::request::Kinds::of_entity(c.target().0))
+                    });
+                self.kinds.record(version, touched);
                 next.version = version;
                 let next = Arc::new(next);
                 *head = next.clone();

@@ -1,106 +1,63 @@
-//! `/v1/analytics/*` and the per-city analytics: results cached per graph version, computed off
-//! the request threads (see `citygraph_service::cache`).
+//! `/v1/analytics/*` overlap, saturation, similarity and recommendations, and the one path every
+//! analytics handler takes ([`answer`]): parse the parameters into a typed request of
+//! `citygraph_service::analytics::request`, make one service call, render the answer.
 
-use actix_web::http::StatusCode;
+use std::time::Duration;
+
 use actix_web::{get, web, HttpRequest, HttpResponse};
-use citygraph_core::algo::filter::Filter;
-use citygraph_core::algo::overlap::{
-    self, OverlapMeasure, OverlapQuery, OverlapReport, TopPairs, TopPairsQuery,
+use citygraph_core::algo::overlap::{OverlapReport, TopPairs};
+use citygraph_core::algo::saturation::{SaturationReport, SaturationTimeline};
+use citygraph_core::algo::similarity::{NetworkRecommendations, SimilarCities};
+use citygraph_service::analytics::engine::Held;
+use citygraph_service::analytics::request::{
+    OverlapParams, OverlapRequest, Query, RecommendParams, RecommendationsRequest,
+    SaturationParams, SaturationRequest, SaturationTimelineParams, SaturationTimelineRequest,
+    SimilarCitiesRequest, SimilarParams, TopPairsParams, TopPairsRequest,
 };
-use citygraph_core::algo::saturation::{self, GroupBy, SaturationReport, SaturationTimeline};
-use citygraph_core::algo::similarity::{
-    self, NetworkRecommendations, RecommendQuery, SetMeasure, SimilarCities, SimilarQuery,
-    SimilarityBasis,
-};
-use citygraph_core::{NetworkId, PartnershipKind, Snapshot};
-use serde::Deserialize;
-use utoipa::IntoParams;
+use citygraph_service::Error;
 
-use super::cities::internal;
 use crate::error::{ApiError, Problem};
 use crate::respond;
 use crate::state::{AppState, ReadAuth};
 
 type Data = web::Data<AppState>;
 
-fn bad(name: &str, e: impl std::fmt::Display) -> ApiError {
-    ApiError::http(
-        StatusCode::BAD_REQUEST,
-        "invalid_parameter",
-        format!("{name}: {e}"),
-    )
-}
+/// Time a waiter gives a computation beyond its deadline to report that it stopped.
+const GRACE: Duration = Duration::from_secs(2);
 
-/// The common filter of analytics reads.
-pub(crate) fn filter(
-    snap: &Snapshot,
-    as_of: Option<&str>,
-    region: Option<&str>,
-    country: Option<&str>,
-    kind: Option<PartnershipKind>,
-    network: Option<&str>,
-) -> Result<Filter, ApiError> {
-    let mut f = Filter::on(respond::as_of(as_of)?);
-    f.region = respond::region(region)?;
-    f.country = respond::country(country)?;
-    f.kind = kind;
-    if let Some(n) = network.filter(|n| !n.is_empty()) {
-        citygraph_service::entities::network(snap, n)?;
-        f.network = Some(NetworkId::new(n).map_err(|e| bad("network", e))?);
-    }
-    Ok(f)
-}
-
-fn network_list(raw: &str, name: &str) -> Result<Vec<NetworkId>, ApiError> {
-    raw.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| NetworkId::new(s).map_err(|e| bad(name, e)))
-        .collect()
-}
-
-/// Runs `compute` on the current snapshot through the per-version cache, off the request threads.
-pub(crate) async fn cached<T, F>(
+/// Answers `query`: 304 when the client's copy (its `If-None-Match`) is still the answer, else the
+/// cached answer, or the computation's once it ends (awaited without holding a thread; a client
+/// that leaves lets go of it). The answer carries the version it was computed on.
+pub(crate) async fn answer(
     st: &Data,
     req: &HttpRequest,
-    key: String,
-    day: Option<citygraph_core::Day>,
-    compute: F,
-) -> Result<HttpResponse, ApiError>
-where
-    T: serde::Serialize,
-    F: FnOnce(&Snapshot) -> citygraph_service::Result<T> + Send + 'static,
-{
-    let svc = st.svc.clone();
-    let snap = svc.snapshot();
-    let version = snap.version;
-    let bytes = web::block(move || svc.cache().get_or_compute(version, &key, || compute(&snap)))
-        .await
-        .map_err(internal)??;
+    query: Query,
+) -> Result<HttpResponse, ApiError> {
+    let day = query.day();
+    let snap = st.svc.snapshot();
+    let basis = st.svc.cache_key(query.clone(), &snap).basis;
+    if let Some(v) = respond::fresh_copy(req, day, basis, snap.version) {
+        return Ok(respond::not_modified_at(v, day));
+    }
+    let client = st.client_id(req);
+    let answer = match st.svc.analyze(query, &client)? {
+        Held::Ready(a) => a,
+        Held::Waiting(w) => {
+            let limit = st.svc.config().analytics_timeout + GRACE;
+            tokio::time::timeout(limit, w.wait())
+                .await
+                .map_err(|_| Error::DeadlineExceeded)??
+        }
+        Held::Pinned(_) => {
+            return Err(Error::Internal("a request holds no job".into()).into());
+        }
+    };
     Ok(respond::graph_bytes(
         req,
-        version,
+        answer.version,
         day,
-        web::Bytes::from_owner(bytes),
+        web::Bytes::from_owner(answer.bytes.clone()),
     ))
-}
-
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct OverlapParams {
-    /// Comma-separated network ids to compare (1 to 12).
-    pub networks: String,
-    /// Default today.
-    pub as_of: Option<String>,
-    /// Only member cities of this survey region.
-    pub region: Option<String>,
-    /// Only member cities of this country.
-    pub country: Option<String>,
-    /// `true` to list the cities of the cell given by `cell` (default: the cell of all chosen networks).
-    pub members: Option<bool>,
-    /// Comma-separated subset of `networks`: the UpSet cell whose cities to list (members in exactly
-    /// these of the chosen networks and in none of the others).
-    pub cell: Option<String>,
 }
 
 /// Overlap of chosen networks on a day: each network's members, the pairwise matrix (shared
@@ -117,7 +74,9 @@ pub struct OverlapParams {
         (status = 400, description = "A bad parameter (`too_many_networks`, `cell_not_in_selection`, ...)", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Reads need a token here", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown network", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "Too many computations in flight; see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The cost estimate exceeds the budget (`query_too_expensive`, with the `estimate`)", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "This client already has analytics in flight (`too_many_requests`); see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "No analytics worker free (`busy`) or the deadline passed (`deadline_exceeded`); see Retry-After", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/analytics/overlap")]
@@ -127,43 +86,8 @@ pub async fn overlap_report(
     req: HttpRequest,
     q: web::Query<OverlapParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let snap = st.svc.snapshot();
-    let f = filter(
-        &snap,
-        q.as_of.as_deref(),
-        q.region.as_deref(),
-        q.country.as_deref(),
-        None,
-        None,
-    )?;
-    let networks = network_list(&q.networks, "networks")?;
-    let cell = match (&q.cell, q.members.unwrap_or(false)) {
-        (Some(c), _) => Some(network_list(c, "cell")?),
-        (None, true) => Some(networks.clone()),
-        (None, false) => None,
-    };
-    let key = format!("overlap|{f:?}|{networks:?}|{cell:?}");
-    let day = f.as_of;
-    let query = OverlapQuery { networks, cell };
-    cached(&st, &req, key, Some(day), move |s| {
-        Ok(overlap::network_overlap(s, &f, &query)?)
-    })
-    .await
-}
-
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct TopPairsParams {
-    /// Default today.
-    pub as_of: Option<String>,
-    /// Only pairs sharing at least this many member cities (default 1).
-    pub min_shared: Option<u64>,
-    /// `jaccard` (default), `overlap` or `shared`.
-    pub measure: Option<OverlapMeasure>,
-    /// How many pairs (default 20, at most 10000).
-    pub top: Option<usize>,
-    pub region: Option<String>,
-    pub country: Option<String>,
+    let query = Query::Overlap(OverlapRequest::new(&q)?);
+    answer(&st, &req, query).await
 }
 
 /// The most overlapping pairs among all networks, computed with an inverted index (city to
@@ -176,7 +100,9 @@ pub struct TopPairsParams {
         (status = 304, description = "Not modified since the ETag"),
         (status = 400, description = "A bad parameter", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Reads need a token here", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "Too many computations in flight; see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The cost estimate exceeds the budget (`query_too_expensive`, with the `estimate`)", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "This client already has analytics in flight (`too_many_requests`); see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "No analytics worker free (`busy`) or the deadline passed (`deadline_exceeded`); see Retry-After", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/analytics/overlap/top")]
@@ -186,49 +112,8 @@ pub async fn overlap_top(
     req: HttpRequest,
     q: web::Query<TopPairsParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let snap = st.svc.snapshot();
-    let f = filter(
-        &snap,
-        q.as_of.as_deref(),
-        q.region.as_deref(),
-        q.country.as_deref(),
-        None,
-        None,
-    )?;
-    let top = q.top.unwrap_or(20);
-    if !(1..=10_000).contains(&top) {
-        return Err(bad("top", format!("{top} is not in 1..=10000")));
-    }
-    let query = TopPairsQuery {
-        min_shared: q.min_shared.unwrap_or(1),
-        measure: q.measure.unwrap_or_default(),
-        top,
-    };
-    let key = format!(
-        "overlap-top|{f:?}|{}|{:?}|{}",
-        query.min_shared, query.measure, query.top
-    );
-    let day = f.as_of;
-    let svc = st.svc.clone();
-    cached(&st, &req, key, Some(day), move |s| {
-        Ok(overlap::top_overlapping_pairs_in(
-            &svc.indexes().membership(s),
-            &f,
-            &query,
-        ))
-    })
-    .await
-}
-
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct SaturationParams {
-    /// Default today.
-    pub as_of: Option<String>,
-    /// `none` (default), `region`, `country` or `network`.
-    pub by: Option<GroupBy>,
-    pub region: Option<String>,
-    pub country: Option<String>,
+    let query = Query::TopPairs(TopPairsRequest::new(&q)?);
+    answer(&st, &req, query).await
 }
 
 /// Saturation on a day: memberships per city (histogram, mean, median, Gini =
@@ -244,7 +129,9 @@ pub struct SaturationParams {
         (status = 304, description = "Not modified since the ETag"),
         (status = 400, description = "A bad parameter", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Reads need a token here", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "Too many computations in flight; see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The cost estimate exceeds the budget (`query_too_expensive`, with the `estimate`)", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "This client already has analytics in flight (`too_many_requests`); see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "No analytics worker free (`busy`) or the deadline passed (`deadline_exceeded`); see Retry-After", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/analytics/saturation")]
@@ -254,54 +141,25 @@ pub async fn saturation_report(
     req: HttpRequest,
     q: web::Query<SaturationParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let snap = st.svc.snapshot();
-    let f = filter(
-        &snap,
-        q.as_of.as_deref(),
-        q.region.as_deref(),
-        q.country.as_deref(),
-        None,
-        None,
-    )?;
-    let by = q.by.unwrap_or(GroupBy::None);
-    let key = format!("saturation|{f:?}|{by:?}");
-    let day = f.as_of;
-    let svc = st.svc.clone();
-    cached(&st, &req, key, Some(day), move |s| {
-        Ok(saturation::saturation_in(
-            &svc.indexes().membership(s),
-            &f,
-            by,
-        ))
-    })
-    .await
+    let query = Query::Saturation(SaturationRequest::new(&q)?);
+    answer(&st, &req, query).await
 }
 
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct SaturationTimelineParams {
-    /// First year (default 1990).
-    pub from: Option<i32>,
-    /// Last year (default this year).
-    pub to: Option<i32>,
-    /// `none` (default), `region`, `country` or `network`.
-    pub by: Option<GroupBy>,
-    pub region: Option<String>,
-    pub country: Option<String>,
-}
-
-/// The headline saturation figures per year, each read on 1 January of the year (as `as_of=YYYY`).
-/// A membership without a join date counts from the first snapshot that attests it, or, with none,
-/// in every year before it ends.
+/// The headline saturation figures per year. Every yearly series reads year `Y` at its end, on
+/// `Y-12-31`, after every change dated in or before `Y` (with year-only dates that is what
+/// `as_of=Y` shows). A membership without a join date counts from the first snapshot that attests
+/// it, or, with none, in every year before it ends.
 #[utoipa::path(
     tag = "analytics",
     params(SaturationTimelineParams),
     responses(
         (status = 200, description = "One saturation summary per year", body = SaturationTimeline),
         (status = 304, description = "Not modified since the ETag"),
-        (status = 400, description = "A bad parameter (`invalid_range`, `range_too_long`)", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A bad parameter (`invalid_parameter`, `range_too_long`)", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Reads need a token here", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "Too many computations in flight; see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The cost estimate exceeds the budget (`query_too_expensive`, with the `estimate`)", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "This client already has analytics in flight (`too_many_requests`); see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "No analytics worker free (`busy`) or the deadline passed (`deadline_exceeded`); see Retry-After", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/analytics/saturation/timeline")]
@@ -311,49 +169,8 @@ pub async fn saturation_timeline(
     req: HttpRequest,
     q: web::Query<SaturationTimelineParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let snap = st.svc.snapshot();
-    let f = filter(
-        &snap,
-        None,
-        q.region.as_deref(),
-        q.country.as_deref(),
-        None,
-        None,
-    )?;
-    let from = respond::year("from", q.from)?.unwrap_or(1990);
-    let to = respond::year("to", q.to)?.unwrap_or_else(|| citygraph_core::Day::today().year());
-    let by = q.by.unwrap_or(GroupBy::None);
-    let key = format!(
-        "saturation-timeline|{:?}|{:?}|{from}|{to}|{by:?}",
-        f.region, f.country
-    );
-    let svc = st.svc.clone();
-    cached(&st, &req, key, None, move |s| {
-        Ok(saturation::saturation_timeline_in(
-            &svc.indexes().membership(s),
-            &f,
-            by,
-            from,
-            to,
-        )?)
-    })
-    .await
-}
-
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct SimilarParams {
-    /// `networks` (default: memberships in force) or `partners` (active links on `as_of`).
-    pub by: Option<SimilarityBasis>,
-    /// `jaccard` (default) or `overlap`.
-    pub measure: Option<SetMeasure>,
-    /// How many cities (default 10, at most 1000).
-    pub top: Option<usize>,
-    /// Default today.
-    pub as_of: Option<String>,
-    /// Compare only with cities of this region / country.
-    pub region: Option<String>,
-    pub country: Option<String>,
+    let query = Query::SaturationTimeline(SaturationTimelineRequest::new(&q)?);
+    answer(&st, &req, query).await
 }
 
 /// Cities with the most similar portfolios: score = Jaccard |A∩B| / |A∪B| or overlap coefficient
@@ -367,7 +184,9 @@ pub struct SimilarParams {
         (status = 400, description = "A bad parameter", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Reads need a token here", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such city", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "Too many computations in flight; see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The cost estimate exceeds the budget (`query_too_expensive`, with the `estimate`)", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "This client already has analytics in flight (`too_many_requests`); see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "No analytics worker free (`busy`) or the deadline passed (`deadline_exceeded`); see Retry-After", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/cities/{id}/similar")]
@@ -378,51 +197,8 @@ pub async fn similar(
     id: web::Path<String>,
     q: web::Query<SimilarParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let snap = st.svc.snapshot();
-    citygraph_service::entities::city(&snap, &id)?;
-    let f = filter(
-        &snap,
-        q.as_of.as_deref(),
-        q.region.as_deref(),
-        q.country.as_deref(),
-        None,
-        None,
-    )?;
-    let top = q.top.unwrap_or(10);
-    if !(1..=1000).contains(&top) {
-        return Err(bad("top", format!("{top} is not in 1..=1000")));
-    }
-    let query = SimilarQuery {
-        by: q.by.unwrap_or(SimilarityBasis::Networks),
-        measure: q.measure.unwrap_or(SetMeasure::Jaccard),
-        top,
-    };
-    let key = format!(
-        "similar|{id}|{f:?}|{:?}|{:?}|{top}",
-        query.by, query.measure
-    );
-    let day = f.as_of;
-    let svc = st.svc.clone();
-    let id = id.into_inner();
-    cached(&st, &req, key, Some(day), move |s| {
-        Ok(similarity::similar_cities_in(
-            s,
-            &svc.indexes().membership(s),
-            &f,
-            &id,
-            &query,
-        )?)
-    })
-    .await
-}
-
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct RecommendParams {
-    /// How many networks (default 10, at most 100).
-    pub top: Option<usize>,
-    /// Default today.
-    pub as_of: Option<String>,
+    let query = Query::SimilarCities(SimilarCitiesRequest::new(&id, &q)?);
+    answer(&st, &req, query).await
 }
 
 /// Networks that the most similar cities (by networks, Jaccard) belong to and this city does not.
@@ -438,7 +214,9 @@ pub struct RecommendParams {
         (status = 400, description = "A bad parameter", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Reads need a token here", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such city", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "Too many computations in flight; see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The cost estimate exceeds the budget (`query_too_expensive`, with the `estimate`)", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "This client already has analytics in flight (`too_many_requests`); see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "No analytics worker free (`busy`) or the deadline passed (`deadline_exceeded`); see Retry-After", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/cities/{id}/recommendations/networks")]
@@ -449,29 +227,6 @@ pub async fn recommendations(
     id: web::Path<String>,
     q: web::Query<RecommendParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let snap = st.svc.snapshot();
-    citygraph_service::entities::city(&snap, &id)?;
-    let f = filter(&snap, q.as_of.as_deref(), None, None, None, None)?;
-    let top = q.top.unwrap_or(10);
-    if !(1..=100).contains(&top) {
-        return Err(bad("top", format!("{top} is not in 1..=100")));
-    }
-    let query = RecommendQuery {
-        top,
-        neighbours: similarity::DEFAULT_NEIGHBOURS,
-    };
-    let key = format!("recommend|{id}|{f:?}|{top}");
-    let day = f.as_of;
-    let svc = st.svc.clone();
-    let id = id.into_inner();
-    cached(&st, &req, key, Some(day), move |s| {
-        Ok(similarity::recommend_networks_in(
-            s,
-            &svc.indexes().membership(s),
-            &f,
-            &id,
-            &query,
-        )?)
-    })
-    .await
+    let query = Query::NetworkRecommendations(RecommendationsRequest::new(&id, &q)?);
+    answer(&st, &req, query).await
 }

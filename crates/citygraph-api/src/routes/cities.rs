@@ -43,7 +43,11 @@ pub async fn list_cities(
         limit: respond::limit(q.limit)?,
         after: q.cursor.clone().filter(|s| !s.is_empty()),
     };
-    let page = query::list_cities(&snap, &query)?;
+    // A filtered list or a name search may scan every city: off the async workers.
+    let page = {
+        let (snap, query) = (snap.clone(), query.clone());
+        st.scan(move || query::list_cities(&snap, &query)).await??
+    };
     let body = CityPage {
         items: page.items.iter().map(|c| (**c).clone()).collect(),
         next: respond::next_link(&req, page.next),
@@ -195,39 +199,28 @@ pub async fn city_partners(
     let snap = st.svc.snapshot();
     let day = respond::as_of(q.as_of.as_deref())?;
     let status: query::StatusFilter = q.status.as_deref().unwrap_or("active").parse()?;
-    let key = format!("partners|{id}|{day}|{status:?}|{:?}", q.kind);
-    let kind = q.kind;
-    // Answers are cached per graph version: a repeated request is a lookup and a copy.
-    let bytes = st
-        .svc
-        .cache()
-        .get_or_compute_cheap(snap.version, &key, || {
-            let me = entities::city(&snap, &id)?;
-            let partners = query::partners(&snap, &id, day, status, kind)?;
-            Ok(PartnersView {
-                city: CityRef::from(&**me),
-                as_of: day.to_string(),
-                count: partners.len(),
-                partners: partners
-                    .iter()
-                    .map(|p| PartnerView {
-                        city: CityRef::from(&*p.city),
-                        partnership: p.partnership.id.to_string(),
-                        kind: p.partnership.kind,
-                        status: p.status,
-                        established: p.partnership.established(),
-                        ended: p.partnership.ended(),
-                    })
-                    .collect(),
-                version: snap.version,
+    // A cheap read (the city's own links), answered here: it never waits for analytics and never
+    // enters the analytics cache.
+    let me = entities::city(&snap, &id)?;
+    let partners = query::partners(&snap, &id, day, status, q.kind)?;
+    let body = PartnersView {
+        city: CityRef::from(&**me),
+        as_of: day.to_string(),
+        count: partners.len(),
+        partners: partners
+            .iter()
+            .map(|p| PartnerView {
+                city: CityRef::from(&*p.city),
+                partnership: p.partnership.id.to_string(),
+                kind: p.partnership.kind,
+                status: p.status,
+                established: p.partnership.established(),
+                ended: p.partnership.ended(),
             })
-        })?;
-    Ok(respond::graph_bytes(
-        &req,
-        snap.version,
-        Some(day),
-        web::Bytes::from_owner(bytes),
-    ))
+            .collect(),
+        version: snap.version,
+    };
+    Ok(graph_json(&req, snap.version, Some(day), &body))
 }
 
 /// The networks a city belongs to on a day.

@@ -5,6 +5,8 @@ use std::io::Write;
 use actix_web::http::header;
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use citygraph_core::algo::cancel::Cancel;
+use citygraph_service::export::{ExportParams, ExportRequest};
 use citygraph_service::import::parse_ndjson;
 use citygraph_service::Error;
 
@@ -62,20 +64,49 @@ pub async fn import(_a: WriteAuth, st: Data, body: web::Bytes) -> Result<HttpRes
     ))
 }
 
-/// Adapts a blocking writer to a streamed HTTP body: chunks go through a bounded channel, so memory
-/// stays at a few chunks whatever the size of the export.
+/// Adapts the blocking writer of an export to a streamed HTTP body: chunks go through a bounded
+/// channel, so memory stays at a few chunks whatever the size of the export. While the channel is
+/// full (a slow reader) the writer waits in short sleeps, watching the export's cancellation
+/// handle, so a reader that stalls cannot hold an export worker past the export's deadline; a
+/// reader that is gone ends the export at the next chunk.
 pub struct ChannelWriter {
     buf: Vec<u8>,
     tx: tokio::sync::mpsc::Sender<web::Bytes>,
+    cancel: Cancel,
 }
 
 const CHUNK: usize = 64 * 1024;
 
 impl ChannelWriter {
-    pub fn new(tx: tokio::sync::mpsc::Sender<web::Bytes>) -> ChannelWriter {
+    pub fn new(tx: tokio::sync::mpsc::Sender<web::Bytes>, cancel: Cancel) -> ChannelWriter {
         ChannelWriter {
             buf: Vec::with_capacity(CHUNK),
             tx,
+            cancel,
+        }
+    }
+
+    fn send(&mut self, mut chunk: web::Bytes) -> std::io::Result<()> {
+        use tokio::sync::mpsc::error::TrySendError;
+        let mut pause = std::time::Duration::from_millis(1);
+        loop {
+            match self.tx.try_send(chunk) {
+                Ok(()) => return Ok(()),
+                Err(TrySendError::Closed(_)) => {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::BrokenPipe,
+                        "client went away",
+                    ))
+                }
+                Err(TrySendError::Full(c)) => {
+                    chunk = c;
+                    self.cancel
+                        .check()
+                        .map_err(|e| std::io::Error::new(std::io::ErrorKind::TimedOut, e))?;
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(std::time::Duration::from_millis(50));
+                }
+            }
         }
     }
 }
@@ -92,147 +123,64 @@ impl Write for ChannelWriter {
         if !self.buf.is_empty() {
             let chunk =
                 web::Bytes::from(std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK)));
-            self.tx.blocking_send(chunk).map_err(|_| {
-                std::io::Error::new(std::io::ErrorKind::BrokenPipe, "client went away")
-            })?;
+            self.send(chunk)?;
         }
         Ok(())
     }
 }
 
-/// Streams what `write` produces, from a blocking thread, as the response body.
-pub fn stream_body(
-    content_type: &str,
-    file_name: &str,
-    version: u64,
-    write: impl FnOnce(&mut ChannelWriter) -> std::io::Result<()> + Send + 'static,
-) -> HttpResponse {
-    let (tx, rx) = tokio::sync::mpsc::channel::<web::Bytes>(4);
-    std::thread::spawn(move || {
-        let mut w = ChannelWriter::new(tx);
-        if let Err(e) = write(&mut w).and_then(|()| w.flush()) {
-            tracing::debug!(error = %e, "export stream ended early");
-        }
-    });
-    let body = futures_util::stream::unfold(rx, |mut rx| async move {
-        rx.recv().await.map(|b| (Ok::<_, actix_web::Error>(b), rx))
-    });
-    HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, content_type.to_owned()))
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{file_name}\""),
-        ))
-        .insert_header(("X-Graph-Version", version))
-        .streaming(body)
-}
-
-/// Filters of an export.
-#[derive(serde::Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ExportQuery {
-    /// The graph as it was on this day (default today).
-    pub as_of: Option<String>,
-    /// `twinning` (cities and partnerships, default) or `bipartite` (cities, networks, memberships).
-    pub projection: Option<String>,
-    /// Only cities of this survey region (a link when both ends are).
-    pub region: Option<String>,
-    /// Only cities of this country (ISO 3166-1 alpha-2).
-    pub country: Option<String>,
-    /// Only cities that are members of this network on `as_of`.
-    pub network: Option<String>,
-    /// Only links of this kind.
-    pub kind: Option<citygraph_core::PartnershipKind>,
-    /// `in_force` (active or suspended on `as_of`, default), `active`, `suspended`, `ended` or `all`.
-    pub status: Option<String>,
-}
-
-impl ExportQuery {
-    fn is_empty(&self) -> bool {
-        self.as_of.is_none()
-            && self.projection.is_none()
-            && self.region.is_none()
-            && self.country.is_none()
-            && self.network.is_none()
-            && self.kind.is_none()
-            && self.status.is_none()
+impl Drop for ChannelWriter {
+    fn drop(&mut self) {
+        let _ = self.flush();
     }
 }
 
 /// Export the graph for maps and graph tools: `geojson` (RFC 7946; lines that cross the
 /// antimeridian are split), `graphml`, `gexf` (1.3, with each link's time spells), `csv` (a zip of
 /// nodes.csv and edges.csv), `nodes.csv`, `edges.csv`, or `ndjson` (the seed format; without any
-/// filter it holds every record, so importing it reproduces the store). The body is streamed.
+/// filter it holds every record, so importing it reproduces the store). The body is streamed by one
+/// of the service's export workers; a few run at once, one per client, each until its deadline
+/// (`CITYGRAPH_EXPORT_TIMEOUT`).
 #[utoipa::path(
     tag = "import-export",
-    params(("format" = String, Path, description = "geojson, graphml, gexf, csv, nodes.csv, edges.csv or ndjson"), ExportQuery),
+    params(("format" = String, Path, description = "geojson, graphml, gexf, csv, nodes.csv, edges.csv or ndjson"), ExportParams),
     responses(
         (status = 200, description = "The export, streamed, with a Content-Disposition file name", content_type = "application/octet-stream", body = String),
         (status = 400, description = "A bad parameter", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Reads need a token here", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown format", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown format or network", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "This client is already exporting (`too_many_requests`); see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Every export worker is busy (`busy`); see Retry-After", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/export/{format}")]
 pub async fn export(
     _a: ReadAuth,
     st: Data,
+    req: HttpRequest,
     format: web::Path<String>,
-    q: web::Query<ExportQuery>,
+    q: web::Query<ExportParams>,
 ) -> Result<HttpResponse, ApiError> {
-    use citygraph_interchange::export::{self as ex, ExportFormat, ExportOptions};
-    let format: ExportFormat = format.parse().map_err(|e: ex::ParseError| {
-        ApiError::http(StatusCode::NOT_FOUND, "unknown_format", e.to_string())
-    })?;
+    let request = ExportRequest::new(&format, &q)?;
+    let (media_type, file_name) = (request.format.media_type(), request.format.file_name());
     let snap = st.svc.snapshot();
     let version = snap.version;
-    if format == ExportFormat::Ndjson && q.is_empty() {
-        return Ok(stream_body(
-            format.media_type(),
-            format.file_name(),
-            version,
-            move |w| {
-                ex::write_ndjson_all(&snap, w)
-                    .map(|_| ())
-                    .map_err(std::io::Error::other)
-            },
-        ));
-    }
-    let bad = |code: &'static str, e: String| ApiError::http(StatusCode::BAD_REQUEST, code, e);
-    let mut filter = citygraph_core::algo::filter::Filter::on(respond::as_of(q.as_of.as_deref())?);
-    filter.region = respond::region(q.region.as_deref())?;
-    filter.country = respond::country(q.country.as_deref())?;
-    filter.kind = q.kind;
-    if let Some(n) = q.network.as_deref().filter(|n| !n.is_empty()) {
-        citygraph_service::entities::network(&snap, n)?;
-        filter.network = Some(
-            citygraph_core::NetworkId::new(n)
-                .map_err(|e| bad("invalid_parameter", e.to_string()))?,
-        );
-    }
-    let mut opts = ExportOptions::new(filter);
-    if let Some(p) = q.projection.as_deref() {
-        opts = opts.with_projection(
-            p.parse()
-                .map_err(|e: ex::ParseError| bad("invalid_parameter", e.to_string()))?,
-        );
-    }
-    if let Some(s) = q.status.as_deref() {
-        opts = opts.with_status(
-            s.parse()
-                .map_err(|e: ex::ParseError| bad("invalid_parameter", e.to_string()))?,
-        );
-    }
-    Ok(stream_body(
-        format.media_type(),
-        format.file_name(),
-        version,
-        move |w| {
-            ex::export(&snap, &opts, format, w)
-                .map(|_| ())
-                .map_err(std::io::Error::other)
-        },
-    ))
+    let (tx, rx) = tokio::sync::mpsc::channel::<web::Bytes>(4);
+    st.svc
+        .start_export(request, snap, &st.client_id(&req), move |cancel| {
+            ChannelWriter::new(tx, cancel)
+        })?;
+    let body = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|b| (Ok::<_, actix_web::Error>(b), rx))
+    });
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, media_type.to_owned()))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{file_name}\""),
+        ))
+        .insert_header(("X-Graph-Version", version))
+        .streaming(body))
 }
 
 /// The change feed: committed changes after `since`, oldest first.
@@ -255,7 +203,11 @@ pub async fn changes(
     let since = q.since.unwrap_or(0);
     let limit = respond::limit(q.limit)?;
     let version = st.svc.version();
-    let entries = st.svc.changes_since(since, limit)?;
+    // The feed is read from the store: off the async workers.
+    let entries = {
+        let svc = st.svc.clone();
+        st.scan(move || svc.changes_since(since, limit)).await??
+    };
     let next_since = entries.last().map_or(since, |e| e.version);
     let body = ChangesView {
         since,
@@ -315,8 +267,12 @@ fn health(st: &AppState, status: &str) -> HealthView {
 #[get("/metrics")]
 pub async fn metrics(st: Data) -> HttpResponse {
     let s = st.svc.snapshot();
-    let (hits, misses) = st.svc.cache().stats();
-    let text = st.metrics.render(&[
+    let engine = st.svc.engine().stats();
+    let (hits, misses) = engine.queries.iter().fold((0, 0), |(h, m), (_, c)| {
+        (h + c.hits + c.joined, m + c.computed)
+    });
+    let jobs = st.svc.jobs().counts();
+    let mut text = st.metrics.render(&[
         (
             "citygraph_graph_version",
             "Current graph version.",
@@ -352,7 +308,63 @@ pub async fn metrics(st: Data) -> HttpResponse {
             "Analytics answers computed.",
             misses as f64,
         ),
+        (
+            "citygraph_result_cache_bytes",
+            "Bytes held by the analytics result cache.",
+            engine.cache.bytes as f64,
+        ),
+        (
+            "citygraph_result_cache_capacity_bytes",
+            "Capacity of the analytics result cache.",
+            engine.cache.capacity as f64,
+        ),
+        (
+            "citygraph_result_cache_entries",
+            "Answers held by the analytics result cache.",
+            engine.cache.entries as f64,
+        ),
+        (
+            "citygraph_result_cache_evictions",
+            "Answers evicted from the result cache so far.",
+            engine.cache.evictions as f64,
+        ),
+        (
+            "citygraph_analytics_running",
+            "Analytics computations running.",
+            engine.interactive.running as f64,
+        ),
+        (
+            "citygraph_analytics_queued",
+            "Analytics computations waiting for a worker.",
+            engine.interactive.queued as f64,
+        ),
+        (
+            "citygraph_analytics_in_flight",
+            "Computations in flight (running or queued, requests and jobs).",
+            engine.in_flight as f64,
+        ),
+        (
+            "citygraph_jobs_running",
+            "Job computations running.",
+            engine.jobs.running as f64,
+        ),
+        (
+            "citygraph_jobs_active",
+            "Jobs enqueued or processing.",
+            jobs.0 as f64,
+        ),
+        (
+            "citygraph_jobs_finished",
+            "Finished jobs still held.",
+            jobs.1 as f64,
+        ),
+        (
+            "citygraph_exports_running",
+            "Exports streaming.",
+            st.svc.exports().running() as f64,
+        ),
     ]);
+    text.push_str(&crate::metrics::render_engine(&engine));
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4")
         .body(text)

@@ -37,12 +37,18 @@ pub async fn list_partnerships(
     let day = respond::as_of(q.as_of.as_deref())?;
     let status: query::StatusFilter = q.status.as_deref().unwrap_or("all").parse()?;
     let kind = q.kind;
-    let page = query::page_of(
-        &snap.partnerships,
-        q.cursor.as_deref(),
-        respond::limit(q.limit)?,
-        |p| kind.is_none_or(|k| k == p.kind) && p.status_on(day).is_some_and(|s| status.accepts(s)),
-    );
+    let (limit, cursor) = (respond::limit(q.limit)?, q.cursor.clone());
+    // A status or kind filter may scan every partnership: off the async workers.
+    let page = {
+        let snap = snap.clone();
+        st.scan(move || {
+            query::page_of(&snap.partnerships, cursor.as_deref(), limit, |p| {
+                kind.is_none_or(|k| k == p.kind)
+                    && p.status_on(day).is_some_and(|s| status.accepts(s))
+            })
+        })
+        .await?
+    };
     let body = PartnershipPage {
         items: page.items.iter().map(PartnershipView::from).collect(),
         next: respond::next_link(&req, page.next),

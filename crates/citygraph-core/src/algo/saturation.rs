@@ -30,9 +30,12 @@
 //!
 //! # Timeline
 //!
-//! The figures of year `Y` are those of the day `Y-01-01`, that is exactly the report for
-//! `as_of=Y` under the partial-date rule ([`crate::date`]): a membership that started in `Y` (year
-//! only) is counted in `Y`, one that ended in `Y` is not. A membership with an unknown start is
+//! The figures of year `Y` are read at the end of the year, on the day `Y-12-31`, after every
+//! membership change dated in or before `Y` (the rule of every yearly series, as in
+//! [`crate::algo::timeline`]): a membership that started in `Y` is counted in `Y`, one that ended
+//! in `Y` is not. With year-only dates this is also the report for `as_of=Y` (`Y-01-01` under the
+//! partial-date rule of [`crate::date`]); a date within the year (`Y-06`) counts from `Y` here,
+//! from `Y + 1` there. A membership with an unknown start is
 //! counted in every year before its end (it is known to exist, not since when), so undated data
 //! raises early years; a membership whose end is unknown is counted up to the last year.
 
@@ -187,13 +190,13 @@ pub struct SaturationReport {
     pub networks: Vec<NetworkSaturation>,
 }
 
-/// The figures of one year of a timeline (taken on `YYYY-01-01`).
+/// The figures of one year of a timeline (taken on `YYYY-12-31`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SaturationYear {
-    /// The year `Y`; figures are those of `Y-01-01`.
+    /// The year `Y`; figures are those of `Y-12-31`.
     pub year: i32,
-    /// `YYYY-01-01`.
+    /// `YYYY-12-31`.
     pub as_of: String,
     pub overall: GroupSaturation,
     /// One entry per non-empty group, in key order; empty when `by` is `none`.
@@ -419,7 +422,7 @@ pub fn saturation_in(index: &MembershipIndex, filter: &Filter, by: GroupBy) -> S
 }
 
 /// The overall and grouped figures of [`saturation`] for each year `from..=to`, each taken on
-/// `YYYY-01-01` (see the module docs for why, and for how undated memberships count).
+/// `YYYY-12-31` (see the module docs for why, and for how undated memberships count).
 /// `filter.as_of` is not used: each year's day replaces it (also for the filter's network
 /// restriction). Per-network figures are not repeated per year.
 ///
@@ -479,7 +482,7 @@ pub fn saturation_timeline_cancellable(
     let years = (from..=to)
         .map(|year| {
             cancel.advance(1)?;
-            let day = Day::new(year, 1, 1).expect("checked range");
+            let day = Day::new(year, 12, 31).expect("checked range");
             let inc = index.at(filter, day);
             let (overall, groups) = figures(index, &inc, by, groups.as_ref());
             Ok(SaturationYear {
@@ -673,12 +676,13 @@ mod tests {
             .unwrap();
         assert_eq!(t.years.len(), 34);
         for y in &t.years {
+            // Year-only dates: the end of the year reads as `as_of=Y` does.
             let r = saturation(
                 &snap,
                 &Filter::on(day(&y.year.to_string())),
                 GroupBy::Region,
             );
-            assert_eq!(y.as_of, format!("{}-01-01", y.year));
+            assert_eq!(y.as_of, format!("{}-12-31", y.year));
             assert_eq!(y.overall, r.overall, "{}", y.year);
             assert_eq!(y.groups, r.groups, "{}", y.year);
         }

@@ -282,6 +282,14 @@ impl Service {
         params: serde_json::Map<String, serde_json::Value>,
         client: &ClientId,
     ) -> Result<(JobView, String)> {
+        // A bad or too expensive query is refused as the synchronous route refuses it, whatever
+        // the limits.
+        query.check_references(&self.snapshot())?;
+        let mut estimate = self.estimate(&query);
+        estimate.budget = self.engine.config().job_budget;
+        if estimate.work > estimate.budget {
+            return Err(Error::TooExpensive(estimate));
+        }
         let jobs = &self.jobs;
         let mut table = jobs.table.lock();
         let views = Jobs::views(&table);

@@ -153,26 +153,28 @@ fn extreme_concurrent_anonymous_requests_do_not_deny_service() {
         common::assert_problem_shape(&r);
     }
 
-    // Six anonymous clients, from six addresses, send extreme requests for 12 seconds, giving up
-    // on each after two seconds (they hang up), and as many distinct expensive ones.
+    // Six anonymous clients, from six addresses, each with six requests at a time, send extreme
+    // requests for 12 seconds, giving up on each after two seconds (they hang up), and as many
+    // distinct expensive ones.
     let stop = Instant::now() + Duration::from_secs(12);
     let base = s.base.clone();
-    let attackers: Vec<_> = (0..6u8)
-        .map(|i| {
+    let attackers: Vec<_> = (0..36usize)
+        .map(|t| {
             let base = base.clone();
+            let address = 10 + (t % 6) as u8;
             std::thread::spawn(move || {
-                let c = client_from(10 + i, Duration::from_secs(2));
+                let c = client_from(address, Duration::from_secs(2));
                 let mut statuses = Vec::new();
-                let mut k = 0usize;
+                let mut k = t;
                 while Instant::now() < stop {
                     let path = if k % 3 == 2 {
                         // Distinct expensive queries: every seed is another computation.
                         format!(
                             "/v1/analytics/centrality?metric=betweenness&sample=9000&seed={}",
-                            u64::from(i) * 1000 + k as u64
+                            t * 1000 + k
                         )
                     } else {
-                        EXTREME[(k + usize::from(i)) % EXTREME.len()].to_owned()
+                        EXTREME[k % EXTREME.len()].to_owned()
                     };
                     k += 1;
                     match c.get(format!("{base}{path}")).send() {
@@ -335,6 +337,18 @@ fn a_thousand_identical_requests_hold_no_thread_and_leave_nothing_behind() {
         "{m}"
     );
     s.get("/v1/analytics/lapses?from=1990&to=2000").expect(200);
+    // A client that waits less than the server's deadline (`timeout`) gets 503 when it runs
+    // out, and its computation, wanted by no one else, stops.
+    let t = Instant::now();
+    let r = s.get("/v1/analytics/centrality?metric=closeness&top=7&timeout=0.5");
+    r.expect_problem(503, "deadline_exceeded");
+    assert!(r.header("retry-after").is_some());
+    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+    wait_idle(&s, Duration::from_secs(15));
+    for bad in ["0", "-1", "abc"] {
+        s.get(&format!("/v1/analytics/lapses?timeout={bad}"))
+            .expect_problem(400, "invalid_parameter");
+    }
 }
 
 fn counter(s: &Server, query: &str, outcome: &str) -> u64 {
@@ -636,4 +650,62 @@ fn jobs_need_a_token_where_the_server_says_so() {
         .expect_problem(401, "unauthorized");
     s.call("GET", &format!("/v1/jobs/{id}"), Some(TOKEN), None)
         .expect(200);
+}
+
+#[test]
+fn the_command_line_runs_the_same_queries_as_the_routes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let file = tmp.path().join("grid.ndjson");
+    std::fs::write(&file, grid(12, 12)).unwrap();
+    common::cli_ok(&data, &["import", file.to_str().unwrap()]);
+    let args = [
+        "analytics",
+        "centrality",
+        "--metric",
+        "betweenness",
+        "--as-of",
+        "2018-06-01",
+        "--top",
+        "3",
+    ];
+    let json_out = common::cli_ok(&data, &args);
+    let mut csv_args = args.to_vec();
+    csv_args.extend(["--format", "csv"]);
+    let csv_out = common::cli_ok(&data, &csv_args);
+    let lines: Vec<&str> = csv_out.stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", csv_out.stdout);
+    for col in ["rank", "id", "name", "value"] {
+        assert!(lines[0].split(',').any(|c| c == col), "{}", lines[0]);
+    }
+    let per_city = common::cli_ok(
+        &data,
+        &["analytics", "neighbourhood", "g5-5", "--depth", "1"],
+    );
+    // Refused as the route refuses it, before the data folder is read.
+    let bad = common::cli(
+        &data,
+        &[
+            "analytics",
+            "centrality",
+            "--metric",
+            "pagerank",
+            "--tol",
+            "1e-300",
+        ],
+    );
+    assert!(!bad.success());
+    assert!(
+        bad.stderr.contains("tol: 1e-300 is not in [1e-12, 1]"),
+        "{}",
+        bad.stderr
+    );
+    assert!(!common::cli(&data, &["analytics", "nope"]).success());
+    // The same answers as the HTTP routes on the same data.
+    let s = Server::start_with(ServerOptions::with_token().data_dir(&data));
+    let http = s.get("/v1/analytics/centrality?metric=betweenness&as_of=2018-06-01&top=3");
+    assert_eq!(json_out.stdout.trim_end().as_bytes(), &http.bytes[..]);
+    let http = s.get("/v1/cities/g5-5/neighbourhood?depth=1");
+    let cli: Value = serde_json::from_str(&per_city.stdout).unwrap();
+    assert_eq!(cli["cities"], http.json["cities"]);
 }

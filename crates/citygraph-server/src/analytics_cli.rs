@@ -82,12 +82,36 @@ fn parse_args(
     Ok((params, format, timeout))
 }
 
-/// Runs the query and prints its answer on standard output; a progress bar on standard error when
-/// it is a terminal.
-pub fn run(svc: &Service, query: &str, args: &[String]) -> Result<()> {
+/// A query read from the command line, checked before the data folder is opened.
+pub struct Prepared {
+    name: QueryName,
+    query: Query,
+    format: Format,
+    timeout: Option<Duration>,
+}
+
+/// Reads and checks `QUERY [CITY] --param value ...` (as the HTTP route checks its parameters).
+pub fn prepare(query: &str, args: &[String]) -> Result<Prepared> {
     let name: QueryName = query.parse()?;
     let (params, format, timeout) = parse_args(name, args)?;
     let query = Query::parse(name.as_str(), &params)?;
+    Ok(Prepared {
+        name,
+        query,
+        format,
+        timeout,
+    })
+}
+
+/// Runs the query and prints its answer on standard output; a progress bar on standard error when
+/// it is a terminal.
+pub fn run(svc: &Service, p: Prepared) -> Result<()> {
+    let Prepared {
+        name,
+        query,
+        format,
+        timeout,
+    } = p;
     let cancel = Cancel::new(timeout.map(|t| Instant::now() + t));
     let bar = std::io::stderr().is_terminal().then(|| {
         let b = indicatif::ProgressBar::new(1000);

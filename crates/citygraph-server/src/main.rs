@@ -170,8 +170,9 @@ struct Limits {
     /// Computations waiting for an analytics worker at most (more get 503 `busy`).
     #[arg(long, env = "CITYGRAPH_ANALYTICS_QUEUE", default_value_t = 16)]
     analytics_queue: usize,
-    /// Computations one client (token, or address when anonymous) may have in flight.
-    #[arg(long, env = "CITYGRAPH_ANALYTICS_PER_CLIENT", default_value_t = 1)]
+    /// Computations one client (token, or address when anonymous) may have in flight, running or
+    /// queued (more get 429); one client runs on at most all analytics workers but one.
+    #[arg(long, env = "CITYGRAPH_ANALYTICS_PER_CLIENT", default_value_t = 4)]
     analytics_per_client: usize,
     /// Threads one computation may use (default: every core).
     #[arg(long, env = "CITYGRAPH_ANALYTICS_THREADS")]
@@ -391,8 +392,9 @@ fn main() -> Result<()> {
             Ok(())
         }
         Command::Analytics { query, args } => {
+            let prepared = analytics_cli::prepare(&query, &args)?;
             let svc = open_service(&cli.data_dir, &store_options, ServiceConfig::default())?;
-            analytics_cli::run(&svc, &query, &args)
+            analytics_cli::run(&svc, prepared)
         }
         Command::Seed {
             command: SeedCommand::Build { raw, out },

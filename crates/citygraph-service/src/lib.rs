@@ -41,7 +41,8 @@ pub struct ServiceConfig {
     pub max_concurrent_computations: usize,
     /// Computations waiting for a worker at most; more get [`Error::Busy`].
     pub analytics_queue: usize,
-    /// Computations one client may have started and not finished; more get [`Error::ClientBusy`].
+    /// Computations one client may have started and not finished (running or queued); more get
+    /// [`Error::ClientBusy`]. However many, one client runs on at most all workers but one.
     pub analytics_per_client: usize,
     /// Deadline of a request a client waits for.
     pub analytics_timeout: Duration,
@@ -77,7 +78,7 @@ impl Default for ServiceConfig {
         ServiceConfig {
             max_concurrent_computations: 2,
             analytics_queue: 16,
-            analytics_per_client: 1,
+            analytics_per_client: 4,
             analytics_timeout: Duration::from_secs(30),
             analytics_budget: DEFAULT_ANALYTICS_BUDGET,
             analytics_threads: None,

@@ -3,7 +3,15 @@
 //! Analytics, jobs and exports each run on a pool of their own, started with the service: the
 //! threads that compute are never the HTTP server's (async workers or blocking pool), a full pool
 //! refuses work instead of queueing it without bound, and a panic in a task is caught and leaves
-//! the thread serving.
+//! the thread serving. A task may name the client it is for; a pool with a per-client share runs
+//! at most that many of one client's tasks at once and picks, among the waiting tasks, the oldest
+//! whose client is under its share, so one client's queue never holds every worker.
+//!
+//! Workers run at a lower scheduling priority ([`WORKER_NICE`]; threads a computation starts
+//! inherit it), so that however many computations run, the HTTP server's threads get the CPU first
+//! and cheap reads never wait behind analytics.
+
+use std::collections::HashMap;
 
 use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -14,10 +22,37 @@ use parking_lot::{Condvar, Mutex};
 
 type Task = Box<dyn FnOnce() + Send + 'static>;
 
+/// The nice value of worker threads (0 is the default of the process; higher is lower priority).
+pub const WORKER_NICE: i32 = 10;
+
+/// Lowers the calling thread's priority to [`WORKER_NICE`] (where the platform allows it).
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        let tid = rustix::thread::gettid();
+        if let Err(e) = rustix::process::setpriority_process(Some(tid), WORKER_NICE) {
+            tracing::debug!(error = %e, "could not lower a worker's priority");
+        }
+    }
+}
+
 #[derive(Default)]
 struct Queue {
-    tasks: VecDeque<Task>,
+    tasks: VecDeque<(Option<String>, Task)>,
+    /// Tasks running per client.
+    running: HashMap<String, usize>,
     closed: bool,
+}
+
+impl Queue {
+    /// The oldest task whose client is under `share`.
+    fn next(&mut self, share: usize) -> Option<(Option<String>, Task)> {
+        let at = self.tasks.iter().position(|(c, _)| {
+            c.as_ref()
+                .is_none_or(|c| self.running.get(c).copied().unwrap_or(0) < share)
+        })?;
+        self.tasks.remove(at)
+    }
 }
 
 struct Shared {
@@ -25,6 +60,8 @@ struct Shared {
     ready: Condvar,
     running: AtomicUsize,
     capacity: usize,
+    /// Tasks of one client run at once at most.
+    share: usize,
 }
 
 /// A pool of `threads` workers with room for `capacity` tasks waiting.
@@ -54,12 +91,18 @@ impl std::fmt::Debug for Pool {
 impl Pool {
     /// Starts `threads` workers named `citygraph-{name}-{i}`.
     pub fn new(name: &'static str, threads: usize, capacity: usize) -> Pool {
+        Pool::with_share(name, threads, capacity, usize::MAX)
+    }
+
+    /// As [`Pool::new`], running at most `share` tasks of one client at once.
+    pub fn with_share(name: &'static str, threads: usize, capacity: usize, share: usize) -> Pool {
         let threads = threads.max(1);
         let shared = Arc::new(Shared {
             queue: Mutex::new(Queue::default()),
             ready: Condvar::new(),
             running: AtomicUsize::new(0),
             capacity,
+            share: share.max(1),
         });
         for i in 0..threads {
             let shared = shared.clone();
@@ -77,13 +120,22 @@ impl Pool {
 
     /// Queues `task`; `false` (and the task dropped) when `capacity` tasks are already waiting.
     pub fn try_submit(&self, task: impl FnOnce() + Send + 'static) -> bool {
+        self.try_submit_for(None, task)
+    }
+
+    /// Queues `task` for `client` (see the module docs).
+    pub fn try_submit_for(
+        &self,
+        client: Option<String>,
+        task: impl FnOnce() + Send + 'static,
+    ) -> bool {
         let mut q = self.shared.queue.lock();
         if q.closed || q.tasks.len() >= self.shared.capacity {
             return false;
         }
-        q.tasks.push_back(Box::new(task));
+        q.tasks.push_back((client, Box::new(task)));
         drop(q);
-        self.shared.ready.notify_one();
+        self.shared.ready.notify_all();
         true
     }
 
@@ -104,11 +156,15 @@ impl Drop for Pool {
 }
 
 fn worker(shared: &Shared) {
+    lower_priority();
     loop {
-        let task = {
+        let (client, task) = {
             let mut q = shared.queue.lock();
             loop {
-                if let Some(t) = q.tasks.pop_front() {
+                if let Some(t) = q.next(shared.share) {
+                    if let Some(c) = &t.0 {
+                        *q.running.entry(c.clone()).or_insert(0) += 1;
+                    }
                     break t;
                 }
                 if q.closed {
@@ -122,6 +178,18 @@ fn worker(shared: &Shared) {
             tracing::error!("a task panicked; its worker goes on");
         }
         shared.running.fetch_sub(1, Ordering::Relaxed);
+        if let Some(c) = client {
+            let mut q = shared.queue.lock();
+            if let Some(n) = q.running.get_mut(&c) {
+                *n -= 1;
+                if *n == 0 {
+                    q.running.remove(&c);
+                }
+            }
+            drop(q);
+            // A task held back by its client's share may go now.
+            shared.ready.notify_all();
+        }
     }
 }
 
@@ -131,6 +199,39 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
+
+    #[test]
+    fn one_client_never_holds_every_worker() {
+        let pool = Pool::with_share("share", 2, 10, 1);
+        let (tx, rx) = mpsc::channel::<&'static str>();
+        let gate = Arc::new((Mutex::new(false), Condvar::new()));
+        let blocked = |name: &'static str| {
+            let (tx, gate) = (tx.clone(), gate.clone());
+            move || {
+                tx.send(name).unwrap();
+                let (m, cv) = &*gate;
+                let mut open = m.lock();
+                while !*open {
+                    cv.wait(&mut open);
+                }
+            }
+        };
+        assert!(pool.try_submit_for(Some("greedy".into()), blocked("greedy-1")));
+        assert!(pool.try_submit_for(Some("greedy".into()), blocked("greedy-2")));
+        assert!(pool.try_submit_for(Some("polite".into()), blocked("polite")));
+        let mut started = vec![rx.recv().unwrap(), rx.recv().unwrap()];
+        started.sort_unstable();
+        // The second worker went to the other client, not to greedy's second task.
+        assert_eq!(started, ["greedy-1", "polite"]);
+        assert_eq!(pool.stats().queued, 1);
+        let (m, cv) = &*gate;
+        *m.lock() = true;
+        cv.notify_all();
+        assert_eq!(
+            rx.recv_timeout(Duration::from_secs(10)).unwrap(),
+            "greedy-2"
+        );
+    }
 
     #[test]
     fn runs_tasks_refuses_beyond_its_queue_and_survives_panics() {

@@ -119,8 +119,10 @@ fn a_computation_stops_when_its_last_waiter_leaves() {
     };
     assert!(Arc::ptr_eq(first.flight(), second.flight()));
     let flight = first.flight().clone();
-    eventually("the computation has started", || {
-        flight.cancel().progress().done > 0
+    // Past the projection (2,500 cities and 4,900 links), into the searches.
+    eventually("the searches have started", || {
+        let p = flight.cancel().progress();
+        p.total > 7_400 && p.done > 7_400
     });
     drop(first);
     std::thread::sleep(Duration::from_millis(50));
@@ -210,34 +212,63 @@ fn a_computation_stops_at_its_deadline_and_expensive_queries_are_refused_up_fron
 
 #[test]
 fn one_client_cannot_hold_every_slot() {
-    let w = world(40, 40, config());
+    let w = world(
+        50,
+        50,
+        ServiceConfig {
+            analytics_per_client: 2,
+            ..config()
+        },
+    );
     let svc = &w.svc;
     let greedy = ClientId("greedy".into());
-    let first = svc
-        .analyze(q(QueryName::Centrality, "metric=closeness"), &greedy)
-        .unwrap();
+    let waiting = |h: Held| match h {
+        Held::Waiting(w) => w,
+        _ => panic!("not computed yet"),
+    };
+    let a = waiting(
+        svc.analyze(q(QueryName::Centrality, "metric=closeness"), &greedy)
+            .unwrap(),
+    );
+    let b = waiting(
+        svc.analyze(q(QueryName::Centrality, "metric=harmonic"), &greedy)
+            .unwrap(),
+    );
+    // Two in flight is this client's limit: a third is refused.
     let err = svc
-        .analyze(q(QueryName::Centrality, "metric=harmonic"), &greedy)
+        .analyze(q(QueryName::Centrality, "metric=betweenness"), &greedy)
         .err()
         .unwrap();
     assert!(matches!(err, Error::ClientBusy { .. }), "{err}");
     assert_eq!(err.code(), "too_many_requests");
     // Joining an identical computation is not a new one: allowed.
-    let joined = svc
-        .analyze(q(QueryName::Centrality, "metric=closeness"), &greedy)
-        .unwrap();
-    // Another client still gets a slot.
-    let other = svc
-        .analyze(
-            q(QueryName::Centrality, "metric=harmonic"),
+    let joined = waiting(
+        svc.analyze(q(QueryName::Centrality, "metric=closeness"), &greedy)
+            .unwrap(),
+    );
+    // Of the two workers, greedy runs on one: its second computation waits, and another client's
+    // starts on the other worker.
+    let other = waiting(
+        svc.analyze(
+            q(QueryName::Centrality, "metric=degree"),
             &ClientId("other".into()),
         )
-        .unwrap();
+        .unwrap(),
+    );
+    eventually("the other client's computation starts", || {
+        other.flight().started().is_some()
+    });
+    let start = Instant::now();
+    while a.flight().outcome().is_none() && start.elapsed() < Duration::from_secs(60) {
+        // Read b first: if b has started, a finished before it did.
+        let b_started = b.flight().started().is_some();
+        let a_done = a.flight().outcome().is_some();
+        assert!(!b_started || a_done, "greedy ran on both workers");
+        std::thread::sleep(Duration::from_millis(2));
+    }
     let rt = rt();
-    for h in [first, joined, other] {
-        if let Held::Waiting(w) = h {
-            rt.block_on(w.wait()).unwrap();
-        }
+    for w in [a, b, joined, other] {
+        rt.block_on(w.wait()).unwrap();
     }
     assert_eq!(counters(svc, QueryName::Centrality).joined, 1);
 }

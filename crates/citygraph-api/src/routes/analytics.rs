@@ -25,6 +25,38 @@ type Data = web::Data<AppState>;
 /// Time a waiter gives a computation beyond its deadline to report that it stopped.
 const GRACE: Duration = Duration::from_secs(2);
 
+/// How long the client waits, a parameter of every analytics route (read from the query string
+/// beside the query's own parameters; not part of the question, so not of the cache key).
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct WaitParams {
+    /// Seconds to wait for the answer before giving up with 503 `deadline_exceeded` (default and
+    /// maximum: the server's analytics deadline, 30 s unless `CITYGRAPH_ANALYTICS_TIMEOUT` says
+    /// otherwise). A computation no one waits for any more stops.
+    #[param(exclusive_minimum = 0)]
+    pub timeout: Option<f64>,
+}
+
+/// How long this request waits: its `timeout`, at most the server's deadline (and its grace).
+fn wait_limit(st: &Data, req: &HttpRequest) -> Result<Duration, ApiError> {
+    let max = st.svc.config().analytics_timeout + GRACE;
+    let asked = web::Query::<WaitParams>::from_query(req.query_string())
+        .map_err(|e| Error::bad_param("timeout", e.to_string()))?
+        .into_inner()
+        .timeout;
+    match asked {
+        None => Ok(max),
+        Some(t) if t.is_finite() && t > 0.0 => {
+            Ok(Duration::from_secs_f64(t.min(max.as_secs_f64())))
+        }
+        Some(t) => Err(Error::bad_param(
+            "timeout",
+            format!("{t} is not a positive number of seconds"),
+        )
+        .into()),
+    }
+}
+
 /// Answers `query`: 304 when the client's copy (its `If-None-Match`) is still the answer, else the
 /// cached answer, or the computation's once it ends (awaited without holding a thread; a client
 /// that leaves lets go of it). The answer carries the version it was computed on.
@@ -34,6 +66,7 @@ pub(crate) async fn answer(
     query: Query,
 ) -> Result<HttpResponse, ApiError> {
     let day = query.day();
+    let limit = wait_limit(st, req)?;
     let snap = st.svc.snapshot();
     let basis = st.svc.cache_key(query.clone(), &snap).basis;
     if let Some(v) = respond::fresh_copy(req, day, basis, snap.version) {
@@ -42,12 +75,9 @@ pub(crate) async fn answer(
     let client = st.client_id(req);
     let answer = match st.svc.analyze(query, &client)? {
         Held::Ready(a) => a,
-        Held::Waiting(w) => {
-            let limit = st.svc.config().analytics_timeout + GRACE;
-            tokio::time::timeout(limit, w.wait())
-                .await
-                .map_err(|_| Error::DeadlineExceeded)??
-        }
+        Held::Waiting(w) => tokio::time::timeout(limit, w.wait())
+            .await
+            .map_err(|_| Error::DeadlineExceeded)??,
         Held::Pinned(_) => {
             return Err(Error::Internal("a request holds no job".into()).into());
         }
@@ -67,7 +97,7 @@ pub(crate) async fn answer(
 /// sets of distinct cities with a membership in force on `as_of`.
 #[utoipa::path(
     tag = "analytics",
-    params(OverlapParams),
+    params(OverlapParams, WaitParams),
     responses(
         (status = 200, description = "The overlap report", body = OverlapReport),
         (status = 304, description = "Not modified since the ETag"),
@@ -94,7 +124,7 @@ pub async fn overlap_report(
 /// networks), never all pairs; ordered by the measure, then by ids.
 #[utoipa::path(
     tag = "analytics",
-    params(TopPairsParams),
+    params(TopPairsParams, WaitParams),
     responses(
         (status = 200, description = "Top pairs", body = TopPairs),
         (status = 304, description = "Not modified since the ETag"),
@@ -123,7 +153,7 @@ pub async fn overlap_top(
 /// every city of the group in the store, members of no network included.
 #[utoipa::path(
     tag = "analytics",
-    params(SaturationParams),
+    params(SaturationParams, WaitParams),
     responses(
         (status = 200, description = "The saturation report", body = SaturationReport),
         (status = 304, description = "Not modified since the ETag"),
@@ -151,7 +181,7 @@ pub async fn saturation_report(
 /// it, or, with none, in every year before it ends.
 #[utoipa::path(
     tag = "analytics",
-    params(SaturationTimelineParams),
+    params(SaturationTimelineParams, WaitParams),
     responses(
         (status = 200, description = "One saturation summary per year", body = SaturationTimeline),
         (status = 304, description = "Not modified since the ETag"),
@@ -177,7 +207,7 @@ pub async fn saturation_timeline(
 /// |A∩B| / min(|A|, |B|) of the two cities' network sets (or partner sets), with what they share.
 #[utoipa::path(
     tag = "cities",
-    params(("id" = String, Path, description = "City id"), SimilarParams),
+    params(("id" = String, Path, description = "City id"), SimilarParams, WaitParams),
     responses(
         (status = 200, description = "Similar cities, best first", body = SimilarCities),
         (status = 304, description = "Not modified since the ETag"),
@@ -207,7 +237,7 @@ pub async fn similar(
 /// city is already in is never recommended; a city in no network gets an empty list.
 #[utoipa::path(
     tag = "cities",
-    params(("id" = String, Path, description = "City id"), RecommendParams),
+    params(("id" = String, Path, description = "City id"), RecommendParams, WaitParams),
     responses(
         (status = 200, description = "Recommended networks, best first", body = NetworkRecommendations),
         (status = 304, description = "Not modified since the ETag"),

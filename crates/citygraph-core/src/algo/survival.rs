@@ -187,7 +187,8 @@ impl SurvivalQuery {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SurvivalRow {
-    /// Time since establishment, in years (see the duration rule).
+    /// Time since establishment, in calendar years: whole anniversaries, plus the elapsed share (in
+    /// days) of the year after the last one.
     pub time_years: f64,
     /// Links whose duration is at least this time.
     pub at_risk: u64,

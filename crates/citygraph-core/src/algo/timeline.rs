@@ -175,6 +175,9 @@ pub struct TimelineQuery {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TimelinePoint {
     pub year: i32,
+    /// For `active_links` and `memberships`, the state read at the end of the year (on
+    /// `year-12-31`, after every event dated in or before it); for `new_links` and `ended_links`,
+    /// the links with such an event dated in the year.
     pub value: u64,
 }
 

@@ -11,7 +11,9 @@
 //! Admission, before any work: the query's cost estimate against the lane's budget
 //! ([`Error::TooExpensive`]), the computations one client has started and not finished
 //! ([`Error::ClientBusy`]), and room in the lane's queue ([`Error::Busy`]). Interactive requests
-//! and jobs run on separate lanes (pools), so a long job never takes an interactive slot.
+//! and jobs run on separate lanes (pools), so a long job never takes an interactive slot. One
+//! client's interactive computations run on at most all analytics workers but one (the pool's
+//! per-client share); the others wait in the queue while other clients' go first.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -314,7 +316,9 @@ pub enum Held {
 
 impl Engine {
     pub fn new(config: EngineConfig) -> Engine {
-        let interactive = Pool::new("analytics", config.slots, config.queue);
+        // One client runs on at most all workers but one (all of them when there is one).
+        let share = config.slots.saturating_sub(1).max(1);
+        let interactive = Pool::with_share("analytics", config.slots, config.queue, share);
         let jobs = Pool::new("jobs", config.job_workers, config.job_queue);
         Engine {
             shared: Arc::new(Shared {
@@ -416,7 +420,7 @@ impl Engine {
             let flight = flight.clone();
             move || run_flight(&shared, &flight, &snap, &indexes)
         };
-        if !pool.try_submit(task) {
+        if !pool.try_submit_for(Some(client.0.clone()), task) {
             c.refused.fetch_add(1, Ordering::Relaxed);
             return Err(Error::Busy {
                 limit: cfg.slots,

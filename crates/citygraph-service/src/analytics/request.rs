@@ -167,19 +167,28 @@ fn check(query: QueryName, param: &'static str, value: f64) -> Result<()> {
         return Ok(());
     }
     let lo = match (b.minimum, b.exclusive_minimum) {
-        (Some(m), _) => format!("[{m}"),
-        (None, Some(m)) => format!("({m}"),
+        (Some(m), _) => format!("[{}", number(m)),
+        (None, Some(m)) => format!("({}", number(m)),
         (None, None) => "(-inf".to_owned(),
     };
     let hi = match (b.maximum, b.exclusive_maximum) {
-        (Some(m), _) => format!("{m}]"),
-        (None, Some(m)) => format!("{m})"),
+        (Some(m), _) => format!("{}]", number(m)),
+        (None, Some(m)) => format!("{})", number(m)),
         (None, None) => "inf)".to_owned(),
     };
     Err(Error::bad_param(
         param,
-        format!("{value} is not in {lo}, {hi}"),
+        format!("{} is not in {lo}, {hi}", number(value)),
     ))
+}
+
+/// A number as a person writes it: `1e-12`, `10000`, `0.85`.
+fn number(v: f64) -> String {
+    if v != 0.0 && v.is_finite() && (v.abs() < 1e-4 || v.abs() >= 1e15) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ use imbl::OrdMap;
 use crate::date::Day;
 use crate::error::{ApplyError, CoreError};
 use crate::id::{CityId, MembershipId, NetworkId, PartnershipId};
-use crate::model::{City, Membership, Network, Partnership};
+use crate::model::{City, Membership, Network, Partnership, PartnershipKind};
 
 /// One primitive write. A logical operation (a request, an import) is a list of these, applied and
 /// stored atomically.
@@ -59,8 +59,9 @@ pub enum Applied {
     Deleted,
 }
 
-/// The whole graph at one version.
-#[derive(Clone, Debug, Default)]
+/// The whole graph at one version. Two snapshots are equal when their version, every entity and
+/// every index are.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Snapshot {
     pub version: u64,
     pub cities: OrdMap<CityId, Arc<City>>,
@@ -123,7 +124,184 @@ fn remove_from<K: Ord + Clone, V: Ord + Clone>(map: &mut OrdMap<K, IdSet<V>>, k:
     }
 }
 
+/// The entities of a snapshot in id order, with the handles that tie them together: a handle is
+/// the position of a city (or network) in `cities` (or `networks`). What a checkpoint decodes into.
+#[derive(Debug, Default)]
+pub struct Parts {
+    pub version: u64,
+    pub cities: Vec<Arc<City>>,
+    pub networks: Vec<Arc<Network>>,
+    /// Each membership with the handles of its city and network.
+    pub memberships: Vec<(Arc<Membership>, u32, u32)>,
+    /// Each partnership with the handles of its two cities.
+    pub partnerships: Vec<(Arc<Partnership>, [u32; 2])>,
+}
+
+fn strictly_sorted<T>(v: &[T], key: impl Fn(&T) -> &str, what: &str) -> Result<(), String> {
+    match v.windows(2).position(|w| key(&w[0]) >= key(&w[1])) {
+        None => Ok(()),
+        Some(i) => Err(format!(
+            "{what} are not in strict id order at {:?}",
+            key(&v[i + 1])
+        )),
+    }
+}
+
+/// A sorted map from sorted `(key, value)` pairs.
+fn sorted_map<K: Ord + Clone, V: Clone>(items: impl Iterator<Item = (K, V)>) -> OrdMap<K, V> {
+    items.collect()
+}
+
+/// An index map from per-handle lists (handles in id order), leaving out empty lists.
+fn by_handle<K: Ord + Clone, V: Clone>(
+    lists: Vec<Vec<V>>,
+    key: impl Fn(usize) -> K,
+) -> OrdMap<K, IdSet<V>> {
+    sorted_map(
+        lists
+            .into_iter()
+            .enumerate()
+            .filter(|(_, l)| !l.is_empty())
+            .map(|(h, l)| (key(h), Arc::new(l))),
+    )
+}
+
 impl Snapshot {
+    /// Builds a snapshot and every index from entities in id order, in one linear pass per index
+    /// (two threads). Checks the order, that every handle names the entity it claims to, and the
+    /// rules [`Snapshot::apply`] checks per entity that involve several of them (a duplicate
+    /// active link of a pair is refused), so that bytes which pass a checksum but were written
+    /// wrong still cannot make a wrong graph.
+    pub fn from_parts(parts: Parts) -> Result<Snapshot, String> {
+        let Parts {
+            version,
+            cities,
+            networks,
+            memberships,
+            partnerships,
+        } = parts;
+        strictly_sorted(&cities, |c| c.id.as_str(), "cities")?;
+        strictly_sorted(&networks, |n| n.id.as_str(), "networks")?;
+        strictly_sorted(&memberships, |m| m.0.id.as_str(), "memberships")?;
+        strictly_sorted(&partnerships, |p| p.0.id.as_str(), "partnerships")?;
+        let city_at = |h: u32, id: &CityId| -> Result<(), String> {
+            match cities.get(h as usize) {
+                Some(c) if c.id == *id => Ok(()),
+                _ => Err(format!("city handle {h} does not name city {id}")),
+            }
+        };
+        for (m, c, n) in &memberships {
+            city_at(*c, &m.city)?;
+            match networks.get(*n as usize) {
+                Some(x) if x.id == m.network => {}
+                _ => return Err(format!("network handle {n} does not name {}", m.network)),
+            }
+        }
+        for (p, [a, b]) in &partnerships {
+            city_at(*a, &p.cities[0])?;
+            city_at(*b, &p.cities[1])?;
+            if a == b {
+                return Err(format!("partnership {} links a city with itself", p.id));
+            }
+        }
+
+        let (links, rest) = std::thread::scope(|s| {
+            let links = s.spawn(|| {
+                let map = sorted_map(partnerships.iter().map(|(p, _)| (p.id.clone(), p.clone())));
+                // Handles follow id order, so (low, high) handles order pairs as PairKey does.
+                let mut pairs: Vec<(u32, u32, PartnershipKind, u32)> = partnerships
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (p, [a, b]))| ((*a).min(*b), (*a).max(*b), p.kind, i as u32))
+                    .collect();
+                pairs.sort_unstable();
+                let mut by_pair: Vec<(PairKey, IdSet<PartnershipId>)> = Vec::new();
+                let mut i = 0;
+                while i < pairs.len() {
+                    let (lo, hi, kind, _) = pairs[i];
+                    let mut j = i;
+                    let mut ids = Vec::new();
+                    while j < pairs.len() && (pairs[j].0, pairs[j].1, pairs[j].2) == (lo, hi, kind)
+                    {
+                        ids.push(partnerships[pairs[j].3 as usize].0.id.clone());
+                        j += 1;
+                    }
+                    if ids.len() > 1 {
+                        let active = pairs[i..j]
+                            .iter()
+                            .filter(|x| !partnerships[x.3 as usize].0.status_now().is_ended())
+                            .count();
+                        if active > 1 {
+                            return Err(format!(
+                                "more than one link in force between {} and {}",
+                                cities[lo as usize].id, cities[hi as usize].id
+                            ));
+                        }
+                    }
+                    by_pair.push((
+                        (
+                            cities[lo as usize].id.clone(),
+                            cities[hi as usize].id.clone(),
+                            kind,
+                        ),
+                        Arc::new(ids),
+                    ));
+                    i = j;
+                }
+                Ok((map, sorted_map(by_pair.into_iter())))
+            });
+            let rest = s.spawn(|| {
+                let city_map = sorted_map(cities.iter().map(|c| (c.id.clone(), c.clone())));
+                let network_map = sorted_map(networks.iter().map(|n| (n.id.clone(), n.clone())));
+                let membership_map = sorted_map(
+                    memberships
+                        .iter()
+                        .map(|(m, _, _)| (m.id.clone(), m.clone())),
+                );
+                let mut adj: Vec<Vec<PartnershipId>> = vec![Vec::new(); cities.len()];
+                for (p, [a, b]) in &partnerships {
+                    adj[*a as usize].push(p.id.clone());
+                    adj[*b as usize].push(p.id.clone());
+                }
+                let mut of_city: Vec<Vec<MembershipId>> = vec![Vec::new(); cities.len()];
+                let mut of_network: Vec<Vec<MembershipId>> = vec![Vec::new(); networks.len()];
+                for (m, c, n) in &memberships {
+                    of_city[*c as usize].push(m.id.clone());
+                    of_network[*n as usize].push(m.id.clone());
+                }
+                let links_of = by_handle(adj, |h| cities[h].id.clone());
+                let memberships_of_city = by_handle(of_city, |h| cities[h].id.clone());
+                let members_of_network = by_handle(of_network, |h| networks[h].id.clone());
+                (
+                    city_map,
+                    network_map,
+                    membership_map,
+                    links_of,
+                    memberships_of_city,
+                    members_of_network,
+                )
+            });
+            (
+                links.join().expect("index build does not panic"),
+                rest.join().expect("index build does not panic"),
+            )
+        });
+        let (partnerships, links_of_pair) = links?;
+        let (cities, networks, memberships, links_of, memberships_of_city, members_of_network) =
+            rest;
+        Ok(Snapshot {
+            version,
+            cities,
+            networks,
+            memberships,
+            partnerships,
+            links_of,
+            memberships_of_city,
+            members_of_network,
+            links_of_pair,
+        })
+    }
+
     pub fn city(&self, id: &str) -> Option<&Arc<City>> {
         self.cities.get(id)
     }

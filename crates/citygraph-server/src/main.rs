@@ -33,8 +33,8 @@ struct Cli {
     /// Megabytes of the store's page cache (reads are served from memory regardless).
     #[arg(long, global = true, env = "CITYGRAPH_CACHE_MB", default_value_t = 256)]
     cache_mb: u64,
-    /// Commits of more writes than this (large imports) are written in journaled chunks, all or
-    /// nothing, instead of one in-memory transaction.
+    /// Commits of more writes than this (large imports) are written as bulk commits (pages first,
+    /// then the commit point), all or nothing, instead of one in-memory transaction.
     #[arg(
         long,
         global = true,
@@ -42,6 +42,15 @@ struct Cli {
         default_value_t = 20_000
     )]
     bulk_threshold: usize,
+    /// A checkpoint of the graph (what a start loads instead of replaying the change log) is
+    /// written in the background every this many versions, and after every bulk import.
+    #[arg(
+        long,
+        global = true,
+        env = "CITYGRAPH_CHECKPOINT_EVERY",
+        default_value_t = 1000
+    )]
+    checkpoint_every: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -154,9 +163,9 @@ fn main() -> Result<()> {
     let store_options = StoreOptions {
         cache_bytes: cli.cache_mb.max(1) << 20,
         bulk_threshold: cli.bulk_threshold,
-        ..StoreOptions::default()
     };
     init_tracing();
+    let checkpoint_every = cli.checkpoint_every;
     match cli.command {
         Command::Serve {
             bind,
@@ -171,7 +180,12 @@ fn main() -> Result<()> {
             max_computations,
             workers,
         } => {
-            let svc = open_service(&cli.data_dir, &store_options, max_computations)?;
+            let svc = open_service(
+                &cli.data_dir,
+                &store_options,
+                max_computations,
+                checkpoint_every,
+            )?;
             if svc.version() == 0 && !no_seed {
                 load_seed(&svc, &seed_dir, &seed_exclude)?;
             }
@@ -193,7 +207,7 @@ fn main() -> Result<()> {
             serve(Arc::new(svc), config, &bind, workers)
         }
         Command::Import { files } => {
-            let svc = open_service(&cli.data_dir, &store_options, 1)?;
+            let svc = open_service(&cli.data_dir, &store_options, 1, checkpoint_every)?;
             let mut records: Vec<Located> = Vec::new();
             // Read every file before giving up, so that every bad line of every file is reported.
             let mut bad = Vec::new();
@@ -225,7 +239,7 @@ fn main() -> Result<()> {
             status,
         } => {
             use citygraph_interchange::export::{self as ex, ExportFormat, ExportOptions};
-            let svc = open_service(&cli.data_dir, &store_options, 1)?;
+            let svc = open_service(&cli.data_dir, &store_options, 1, checkpoint_every)?;
             let format: ExportFormat = format.parse()?;
             let snap = svc.snapshot();
             let unfiltered = [
@@ -333,11 +347,14 @@ fn open_service(
     data_dir: &Path,
     options: &StoreOptions,
     max_computations: usize,
+    checkpoint_every: u64,
 ) -> Result<Service> {
     let store = SledStore::open_with(data_dir, options.clone())
         .with_context(|| format!("opening store at {}", data_dir.display()))?;
     let config = ServiceConfig {
         max_concurrent_computations: max_computations,
+        checkpoint_every,
+        checkpoint_bulk: options.bulk_threshold,
         ..Default::default()
     };
     Service::open(Arc::new(store), config)

@@ -114,7 +114,6 @@ fn a_checkpoint_round_trip_equals_the_snapshot_with_every_index() {
     // Snapshot equality covers the version, every entity map and every index.
     assert_eq!(back, snap);
     assert_eq!(back.links_of, snap.links_of);
-    assert_eq!(back.links_of_pair, snap.links_of_pair);
     assert_eq!(back.memberships_of_city, snap.memberships_of_city);
     assert_eq!(back.members_of_network, snap.members_of_network);
     // The empty graph too.

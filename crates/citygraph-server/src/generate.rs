@@ -33,7 +33,7 @@ pub fn run(params: &Params, out: &Path) -> Result<()> {
     let bar = (std::io::stderr().is_terminal()
         && u64::from(params.cities) + params.links >= BAR_FROM)
         .then(|| {
-            let b = indicatif::ProgressBar::new(0);
+            let b = indicatif::ProgressBar::new(u64::from(params.cities));
             b.set_style(
                 indicatif::ProgressStyle::with_template(
                     "{msg:>9} [{bar:40}] {pos}/{len} ({elapsed})",
@@ -41,13 +41,14 @@ pub fn run(params: &Params, out: &Path) -> Result<()> {
                 .expect("static template")
                 .progress_chars("=> "),
             );
+            b.set_message(Phase::Cities.as_str());
             b
         });
     let report = |phase: Phase, done: u64, total: u64| {
         if let Some(b) = &bar {
             if b.message() != phase.as_str() {
-                b.set_message(phase.as_str());
                 b.set_length(total);
+                b.set_message(phase.as_str());
             }
             b.set_position(done);
         }

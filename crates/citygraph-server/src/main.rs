@@ -1,4 +1,5 @@
-//! citygraph: the binary. Subcommands `serve`, `import`, `export`, `openapi` and `seed build`.
+//! citygraph: the binary. Subcommands `serve`, `import`, `export`, `openapi`, `seed build` and
+//! `generate`.
 //!
 //! This crate owns configuration (flags and `CITYGRAPH_*` environment variables), the tracing
 //! subscriber, the progress bar, and the wiring of store, service and API. It is the only crate that
@@ -14,6 +15,8 @@ use citygraph_service::import::{read_path, Located};
 use citygraph_service::{Service, ServiceConfig};
 use citygraph_store::{SledStore, StoreOptions};
 use clap::{Parser, Subcommand};
+
+mod generate;
 
 #[derive(Parser)]
 #[command(
@@ -136,6 +139,28 @@ enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Write a synthetic dataset (cities, networks, memberships, partnerships, summary.json) in the
+    /// CSV layout `import` reads; the same seed gives the same bytes on every machine.
+    Generate {
+        /// small (3k cities, 8k links, 200 networks), medium (50k, 150k, 1k) or large (1M, 5M, 5k).
+        #[arg(long, default_value = "small", value_parser = ["small", "medium", "large"])]
+        scale: String,
+        /// Seed of the random draws.
+        #[arg(long, default_value_t = citygraph_generate::DEFAULT_SEED)]
+        seed: u64,
+        /// Output folder (created if missing; the five files in it are replaced).
+        #[arg(long)]
+        out: PathBuf,
+        /// Number of cities instead of the scale's.
+        #[arg(long)]
+        cities: Option<u32>,
+        /// Number of sister-city links instead of the scale's.
+        #[arg(long)]
+        links: Option<u64>,
+        /// Number of networks instead of the scale's.
+        #[arg(long)]
+        networks: Option<u32>,
+    },
     /// Seed data: rebuild `seed-data/` from the public raw sources.
     Seed {
         #[command(subcommand)]
@@ -325,6 +350,17 @@ fn main() -> Result<()> {
             println!("{}", citygraph_api::openapi().to_pretty_json()?);
             Ok(())
         }
+        Command::Generate {
+            scale,
+            seed,
+            out,
+            cities,
+            links,
+            networks,
+        } => generate::run(
+            &generate::params(&scale, seed, cities, links, networks)?,
+            &out,
+        ),
     }
 }
 

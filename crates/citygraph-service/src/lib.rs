@@ -13,6 +13,7 @@ pub mod cache;
 pub mod entities;
 mod error;
 pub mod import;
+pub mod map;
 pub mod query;
 
 use std::sync::Arc;

@@ -188,13 +188,24 @@ fn too_large(what: &str, n: usize, limit: usize) -> Error {
     }
 }
 
-/// Builds the map of `snap` within `scope`; refuses one past the size bounds.
-#[tracing::instrument(skip_all)]
+/// Builds the map of `snap` within `scope`; refuses one past [`MAX_MAP_CITIES`] or
+/// [`MAX_MAP_LINKS`].
 pub fn build(snap: &Snapshot, scope: &MapScope) -> Result<MapData> {
+    build_within(snap, scope, MAX_MAP_CITIES, MAX_MAP_LINKS)
+}
+
+/// As [`build`], with other bounds.
+#[tracing::instrument(skip_all)]
+pub fn build_within(
+    snap: &Snapshot,
+    scope: &MapScope,
+    max_cities: usize,
+    max_links: usize,
+) -> Result<MapData> {
     let in_scope = |c: &citygraph_core::City| scope.includes(c);
     let city_count = snap.cities.values().filter(|c| in_scope(c)).count();
-    if city_count > MAX_MAP_CITIES {
-        return Err(too_large("cities", city_count, MAX_MAP_CITIES));
+    if city_count > max_cities {
+        return Err(too_large("cities", city_count, max_cities));
     }
     let mut cities = MapCities::default();
     let mut index: HashMap<&str, u32> = HashMap::with_capacity(city_count);
@@ -227,8 +238,8 @@ pub fn build(snap: &Snapshot, scope: &MapScope) -> Result<MapData> {
         .values()
         .filter(|p| ends(p).is_some())
         .count();
-    if link_count > MAX_MAP_LINKS {
-        return Err(too_large("links", link_count, MAX_MAP_LINKS));
+    if link_count > max_links {
+        return Err(too_large("links", link_count, max_links));
     }
     let mut links = MapLinks::default();
     let mut changes = MapChanges::default();
@@ -529,6 +540,21 @@ mod tests {
         assert_eq!(m.cities.id, ["cn-beijing", "tw-taipei"]);
         assert_eq!(link_id(&m, 0), "cn-beijing--tw-taipei--memorandum");
         assert_eq!(m.memberships.city, [1]);
+    }
+
+    #[test]
+    fn a_map_past_its_bounds_is_refused_with_a_clear_error() {
+        let s = snapshot(FIXTURE);
+        let e = build_within(&s, &MapScope::default(), 10, 3).unwrap_err();
+        assert_eq!(e.code(), "map_too_large");
+        assert!(e.to_string().contains("4 links (at most 3)"), "{e}");
+        let e = build_within(&s, &MapScope::default(), 2, 10).unwrap_err();
+        assert!(e.to_string().contains("3 cities"), "{e}");
+        let scope = MapScope {
+            region: Some(Region::AsiaPacific),
+            country: None,
+        };
+        assert!(build_within(&s, &scope, 2, 3).is_ok(), "a region fits");
     }
 
     #[test]

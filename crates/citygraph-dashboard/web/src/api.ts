@@ -23,11 +23,31 @@ async function problem(r: Response): Promise<ApiError> {
   return new ApiError(r.status, code, detail);
 }
 
+// Analytics share a few computation slots on the server (more answer 503): this page sends one
+// analytics request at a time, so it never takes more than one slot, and waits as told on a 503.
+let analyticsTail: Promise<unknown> = Promise.resolve();
+
+function queued<T>(path: string, run: () => Promise<T>): Promise<T> {
+  if (!path.startsWith("/v1/analytics/")) return run();
+  const next = analyticsTail.then(run, run);
+  analyticsTail = next.catch(() => undefined);
+  return next;
+}
+
 /** GET a JSON answer; throws an ApiError on a non-2xx answer. */
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const r = await fetch(path, { headers: { Accept: "application/json" }, signal });
-  if (!r.ok) throw await problem(r);
-  return (await r.json()) as T;
+export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return queued(path, async () => {
+    for (let attempt = 0; ; attempt++) {
+      const r = await fetch(path, { headers: { Accept: "application/json" }, signal });
+      if (r.ok) return (await r.json()) as T;
+      const wait = Number(r.headers.get("Retry-After") ?? "");
+      if (r.status === 503 && attempt < 5 && wait > 0) {
+        await new Promise((res) => setTimeout(res, Math.min(wait, 10) * 1000));
+        continue;
+      }
+      throw await problem(r);
+    }
+  });
 }
 
 /** A query string of the parameters that are set. */

@@ -4,7 +4,7 @@
 import { ApiError, getIfChanged, getJson, qs } from "./api";
 import { TwinningMap } from "./map";
 import { ACTIVE, epochDays, isoDay, viewOn, type Filters, type MapData, type View } from "./mapdata";
-import { PANELS, RENDER, ranking, showError, type PanelContext, type PanelName, type Query } from "./panels";
+import { PANELS, RENDER, ranking, rankingKnown, showError, type PanelContext, type PanelName, type Query } from "./panels";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -541,15 +541,28 @@ async function refreshCity() {
   }
 }
 
+/** Degree and betweenness ranks of the city. Betweenness is dear: it is shown when the brokers
+ * panel has asked for it on this day and these filters, else computed on request. */
 async function ranks_(id: string, out: HTMLElement, mine: number) {
+  const q = apiQuery();
+  const rankOf = (x: { results: { id: string; rank: number }[] }) => x.results.find((y) => y.id === id)?.rank ?? "–";
   try {
-    const q = apiQuery();
-    const [deg, btw] = await Promise.all([ranking("degree", q), ranking("betweenness", q)]);
+    const deg = await ranking("degree", q);
     if (mine !== citySeq) return;
-    const r = (x: { results: { id: string; rank: number }[] }) => x.results.find((y) => y.id === id)?.rank;
-    const d = r(deg);
-    const b = r(btw);
-    out.textContent = `Centrality ranks on ${q.as_of}: degree ${d ?? "–"}, betweenness ${b ?? "–"} of ${deg.results.length.toLocaleString("en")} cities.`;
+    const text = `Centrality ranks on ${q.as_of} among ${deg.results.length.toLocaleString("en")} cities: degree ${rankOf(deg)}`;
+    out.textContent = text + ".";
+    const betweenness = async () => {
+      out.textContent = `${text}, betweenness computing…`;
+      const b = await ranking("betweenness", q);
+      if (mine === citySeq) out.textContent = `${text}, betweenness ${rankOf(b)}.`;
+    };
+    if (rankingKnown("betweenness", q)) return void (await betweenness());
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "link";
+    button.textContent = "betweenness rank";
+    button.addEventListener("click", () => void betweenness().catch((e) => (out.textContent = String(e))));
+    out.append(" ", button);
   } catch (e) {
     if (mine === citySeq) out.textContent = `Centrality ranks unavailable: ${e instanceof ApiError ? e.message : e}`;
   }

@@ -1,7 +1,7 @@
 // The map: a country basemap shipped with the page (Natural Earth through world-atlas), cities as
 // points sized by their active links, links as great-circle arcs coloured by status (deck.gl).
 
-import { Deck, FlyToInterpolator, MapView, type PickingInfo } from "@deck.gl/core";
+import { Deck, FlyToInterpolator, MapView, type Layer, type PickingInfo } from "@deck.gl/core";
 import { ArcLayer, GeoJsonLayer, ScatterplotLayer } from "@deck.gl/layers";
 import type { FeatureCollection } from "geojson";
 import { feature } from "topojson-client";
@@ -89,7 +89,9 @@ export class TwinningMap {
     return new GeoJsonLayer({
       id: "countries",
       data: countries,
-      stroked: true,
+      // Borders as a darker fill edge would need a path layer: one more shader to compile, which
+      // a software renderer pays for in seconds. The fill alone draws the land.
+      stroked: false,
       filled: true,
       getFillColor: COLOR.land,
       getLineColor: COLOR.border,
@@ -149,18 +151,76 @@ export class TwinningMap {
     this.update();
   }
 
+  /** Whether every layer drawn has its shaders linked (luma.gl links them in the background and
+   * skips a layer until then), so the last frame showed everything. */
+  private allLinked(): boolean {
+    // deck.gl keeps its layer manager protected; it is the one place that knows the sublayers.
+    const manager = (this.deck as unknown as { layerManager?: { getLayers(): Layer[] } } | null)?.layerManager;
+    const layers = manager?.getLayers() ?? [];
+    return layers.every((l) => l.getModels().every((m) => m.pipeline.linkStatus !== "pending"));
+  }
+
+  /** Calls `done` once the GPU has finished what was issued so far (a fence, polled without
+   * blocking the page), so a measure ends when the pixels exist, not when the commands were sent. */
+  private whenDrawn(done: () => void) {
+    const gl = this.container.querySelector("canvas")?.getContext("webgl2");
+    const sync = gl?.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+    if (!gl || !sync) return done();
+    gl.flush();
+    const poll = () => {
+      if (gl.getSyncParameter(sync, gl.SYNC_STATUS) === gl.SIGNALED) {
+        gl.deleteSync(sync);
+        done();
+      } else {
+        setTimeout(poll, 4);
+      }
+    };
+    poll();
+  }
+
   private afterRender() {
     if (!this.data || !this.view) return;
     if (!this.firstRender) {
+      if (!this.allLinked()) {
+        // Draw again until the shaders are ready: the mark is for the first complete frame.
+        requestAnimationFrame(() => this.deck?.redraw("shaders"));
+        return;
+      }
       this.firstRender = true;
-      performance.mark("cg:first-render");
-      this.container.dataset.rendered = "true";
+      this.whenDrawn(() => {
+        performance.mark("cg:first-render");
+        this.container.dataset.rendered = "true";
+      });
     }
     if (this.pending) {
-      performance.measure(this.pending.name, { start: this.pending.start, end: performance.now() });
+      const { name, start } = this.pending;
       this.pending = null;
-      this.container.dataset.frames = String(Number(this.container.dataset.frames ?? 0) + 1);
+      this.whenDrawn(() => performance.measure(name, { start, end: performance.now() }));
     }
+  }
+
+  /** Per-data positions, built once per map (they do not change with the day). */
+  private geometry: { data: MapData; source: Float32Array; target: Float32Array; cities: Float32Array } | null = null;
+
+  private positions(m: MapData) {
+    if (this.geometry?.data === m) return this.geometry;
+    const { lon, lat } = m.cities;
+    const n = m.links.a.length;
+    const source = new Float32Array(n * 2);
+    const target = new Float32Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      source[2 * i] = lon[m.links.a[i]];
+      source[2 * i + 1] = lat[m.links.a[i]];
+      target[2 * i] = lon[m.links.b[i]];
+      target[2 * i + 1] = lat[m.links.b[i]];
+    }
+    const cities = new Float32Array(lon.length * 2);
+    for (let c = 0; c < lon.length; c++) {
+      cities[2 * c] = lon[c];
+      cities[2 * c + 1] = lat[c];
+    }
+    this.geometry = { data: m, source, target, cities };
+    return this.geometry;
   }
 
   private update() {
@@ -169,66 +229,81 @@ export class TwinningMap {
     const v = this.view;
     const { lon, lat } = m.cities;
     const pos = (c: number): [number, number] => [lon[c], lat[c]];
-    const links = Array.from(v.links);
+    const g = this.positions(m);
+    // Every link is in the layer, always: a day only changes colours (alpha 0 hides a link), so a
+    // slider step uploads one colour per link instead of rebuilding the geometry.
+    const n = m.links.a.length;
+    const colors = new Uint8Array(n * 4);
     const statusOf = new Map<number, number>();
-    v.links.forEach((l, k) => statusOf.set(l, v.status[k]));
+    for (let k = 0; k < v.links.length; k++) {
+      const i = v.links[k];
+      const s = v.status[k];
+      statusOf.set(i, s);
+      colors.set(s === ACTIVE ? COLOR.active : s === SUSPENDED ? COLOR.suspended : COLOR.ended, 4 * i);
+    }
     const colorOf = (s: number | undefined): RGBA =>
       s === ACTIVE ? COLOR.active : s === SUSPENDED ? COLOR.suspended : COLOR.ended;
+    const nc = lon.length;
+    const cityColors = new Uint8Array(nc * 4);
+    const radii = new Float32Array(nc);
     const hl = this.highlightMembers;
+    for (let k = 0; k < v.cities.length; k++) {
+      const c = v.cities[k];
+      radii[c] = 1.5 + Math.sqrt(v.degree[c]) * 1.6;
+      cityColors.set(hl ? (v.member[c] ? COLOR.member : COLOR.cityDim) : v.degree[c] ? COLOR.city : COLOR.cityDim, 4 * c);
+    }
+    const selected = this.selectedCity;
+    const cityLinks = selected >= 0 ? Array.from(v.links).filter((i) => m.links.a[i] === selected || m.links.b[i] === selected) : [];
     const layers = [
       this.basemap(),
-      new ArcLayer<number>({
+      new ArcLayer({
         id: "links",
-        data: links,
+        data: {
+          length: n,
+          attributes: {
+            getSourcePosition: { value: g.source, size: 2 },
+            getTargetPosition: { value: g.target, size: 2 },
+            getSourceColor: { value: colors, size: 4, normalized: true },
+            getTargetColor: { value: colors, size: 4, normalized: true },
+          },
+        },
         greatCircle: true,
-        numSegments: 24,
+        numSegments: 12,
         pickable: true,
-        getSourcePosition: (i) => pos(m.links.a[i]),
-        getTargetPosition: (i) => pos(m.links.b[i]),
-        getSourceColor: (i) => colorOf(statusOf.get(i)),
-        getTargetColor: (i) => colorOf(statusOf.get(i)),
-        getWidth: (i) => (statusOf.get(i) === ACTIVE ? 1 : 1.5),
+        getWidth: 1,
         widthMinPixels: 1,
       }),
-      new ScatterplotLayer<number>({
+      new ScatterplotLayer({
         id: "cities",
-        data: Array.from(v.cities),
+        data: {
+          length: nc,
+          attributes: {
+            getPosition: { value: g.cities, size: 2 },
+            getRadius: { value: radii, size: 1 },
+            getFillColor: { value: cityColors, size: 4, normalized: true },
+          },
+        },
         pickable: true,
         radiusUnits: "pixels",
-        getPosition: pos,
-        getRadius: (c) => 1.5 + Math.sqrt(v.degree[c]) * 1.6,
-        getFillColor: (c) => (hl ? (v.member[c] ? COLOR.member : COLOR.cityDim) : v.degree[c] ? COLOR.city : COLOR.cityDim),
         onClick: (info) => {
-          if (typeof info.object === "number") this.handlers.onCity(info.object);
+          if (info.index >= 0 && radii[info.index] > 0) this.handlers.onCity(info.index);
         },
       }),
       new ArcLayer<number>({
         id: "selected-links",
-        data: this.selectedLinks,
+        data: [...this.selectedLinks, ...cityLinks],
         greatCircle: true,
         numSegments: 32,
         pickable: true,
         getSourcePosition: (i) => pos(m.links.a[i]),
         getTargetPosition: (i) => pos(m.links.b[i]),
-        getSourceColor: COLOR.selected,
-        getTargetColor: COLOR.selected,
-        getWidth: 3,
-      }),
-      new ArcLayer<number>({
-        id: "city-links",
-        data: this.selectedCity >= 0 ? links.filter((i) => m.links.a[i] === this.selectedCity || m.links.b[i] === this.selectedCity) : [],
-        greatCircle: true,
-        numSegments: 32,
-        pickable: true,
-        getSourcePosition: (i) => pos(m.links.a[i]),
-        getTargetPosition: (i) => pos(m.links.b[i]),
-        getSourceColor: (i) => (statusOf.get(i) === ACTIVE ? COLOR.cityLink : colorOf(statusOf.get(i))),
-        getTargetColor: (i) => (statusOf.get(i) === ACTIVE ? COLOR.cityLink : colorOf(statusOf.get(i))),
-        getWidth: 2,
+        getSourceColor: (i) => (this.selectedLinks.includes(i) ? COLOR.selected : statusOf.get(i) === ACTIVE ? COLOR.cityLink : colorOf(statusOf.get(i))),
+        getTargetColor: (i) => (this.selectedLinks.includes(i) ? COLOR.selected : statusOf.get(i) === ACTIVE ? COLOR.cityLink : colorOf(statusOf.get(i))),
+        getWidth: (i) => (this.selectedLinks.includes(i) ? 3 : 2),
       }),
       new ScatterplotLayer<number>({
         id: "highlighted",
-        data: this.selectedCity >= 0 ? [...this.highlighted, this.selectedCity] : this.highlighted,
+        data: selected >= 0 ? [...this.highlighted, selected] : this.highlighted,
         radiusUnits: "pixels",
         stroked: true,
         filled: false,
@@ -238,19 +313,28 @@ export class TwinningMap {
         lineWidthMinPixels: 2,
       }),
     ];
+    this.statusOf = statusOf;
+    this.radii = radii;
     this.deck.setProps({ layers });
   }
+
+  private statusOf = new Map<number, number>();
+  private radii = new Float32Array(0);
 
   private tooltip(info: PickingInfo): { text: string } | null {
     const m = this.data;
     const v = this.view;
-    if (!m || !v || typeof info.object !== "number") return null;
-    const i = info.object;
+    if (!m || !v) return null;
+    const binary = info.layer?.id === "links" || info.layer?.id === "cities";
+    const i = binary ? info.index : typeof info.object === "number" ? info.object : -1;
+    if (i < 0) return null;
+    if (info.layer?.id === "links" && !this.statusOf.has(i)) return null;
+    if (info.layer?.id === "cities" && !(this.radii[i] > 0)) return null;
     if (info.layer?.id === "cities") {
       const net = v.member[i] ? "\nmember of the chosen network" : "";
       return { text: `${m.cities.name[i]} (${m.cities.country[i]})\n${v.degree[i]} active links${net}` };
     }
-    if (info.layer?.id === "links" || info.layer?.id === "selected-links" || info.layer?.id === "city-links") {
+    if (info.layer?.id === "links" || info.layer?.id === "selected-links") {
       const a = m.links.a[i];
       const b = m.links.b[i];
       const c = lastChange(m, i, v.day);

@@ -71,10 +71,19 @@ let runningJob: { key: string; cancel: () => void } | null = null;
  * The full ranking of `metric` on the query: betweenness runs as a job (with progress), other
  * metrics as a plain GET. Kept per query so the city panel's ranks reuse the brokers' result.
  */
-export function ranking(metric: string, q: Query, onProgress: (f: number, eta: number | null) => void = () => undefined): Promise<Ranking> {
+function rankingKey(metric: string, q: Query): { key: string; params: Record<string, string> } {
   const params: Record<string, string> = { metric, ...(q as unknown as Record<string, string>) };
   for (const k of Object.keys(params)) if (params[k] === undefined) delete params[k];
-  const key = JSON.stringify(params);
+  return { key: JSON.stringify(params), params };
+}
+
+/** Whether the ranking of `metric` on `q` has been asked for already (it may still be running). */
+export function rankingKnown(metric: string, q: Query): boolean {
+  return rankings.has(rankingKey(metric, q).key);
+}
+
+export function ranking(metric: string, q: Query, onProgress: (f: number, eta: number | null) => void = () => undefined): Promise<Ranking> {
+  const { key, params } = rankingKey(metric, q);
   const known = rankings.get(key);
   if (known) return known;
   if (rankings.size > 20) rankings.clear();

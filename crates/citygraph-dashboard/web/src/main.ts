@@ -4,7 +4,7 @@
 import { ApiError, getIfChanged, getJson, qs } from "./api";
 import { TwinningMap } from "./map";
 import { ACTIVE, epochDays, isoDay, viewOn, type Filters, type MapData, type View } from "./mapdata";
-import { PANELS, RENDER, ranking, rankingKnown, showError, type PanelContext, type PanelName, type Query } from "./panels";
+import { PANELS, RENDER, ranking, showError, type PanelContext, type PanelName, type Query } from "./panels";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -501,7 +501,7 @@ async function refreshCity() {
       : `No network memberships on ${asOf}.`;
     const ranks = document.createElement("p");
     ranks.id = "city-ranks";
-    ranks.textContent = "Centrality ranks: computing…";
+
     const hist = document.createElement("ol");
     hist.className = "history";
     hist.setAttribute("aria-label", "History");
@@ -535,37 +535,33 @@ async function refreshCity() {
     drawn.className = "note";
     panel.replaceChildren(h, close, facts, count, drawn, nets, ranks, partnersBox, sec(`History (${entries.length} events)`, hist));
     drawnOfCity();
-    void ranks_(id, ranks, mine);
+    ranks_(id, ranks, mine);
   } catch (e) {
     if (mine === citySeq) showError(panel, e);
   }
 }
 
-/** Degree and betweenness ranks of the city. Betweenness is dear: it is shown when the brokers
- * panel has asked for it on this day and these filters, else computed on request. */
-async function ranks_(id: string, out: HTMLElement, mine: number) {
+/** Degree and betweenness ranks of the city, on request (each is a ranking of every city; the
+ * betweenness one is shared with the brokers panel). */
+function ranks_(id: string, out: HTMLElement, mine: number) {
   const q = apiQuery();
   const rankOf = (x: { results: { id: string; rank: number }[] }) => x.results.find((y) => y.id === id)?.rank ?? "–";
-  try {
-    const deg = await ranking("degree", q);
-    if (mine !== citySeq) return;
-    const text = `Centrality ranks on ${q.as_of} among ${deg.results.length.toLocaleString("en")} cities: degree ${rankOf(deg)}`;
-    out.textContent = text + ".";
-    const betweenness = async () => {
-      out.textContent = `${text}, betweenness computing…`;
-      const b = await ranking("betweenness", q);
-      if (mine === citySeq) out.textContent = `${text}, betweenness ${rankOf(b)}.`;
-    };
-    if (rankingKnown("betweenness", q)) return void (await betweenness());
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "link";
-    button.textContent = "betweenness rank";
-    button.addEventListener("click", () => void betweenness().catch((e) => (out.textContent = String(e))));
-    out.append(" ", button);
-  } catch (e) {
-    if (mine === citySeq) out.textContent = `Centrality ranks unavailable: ${e instanceof ApiError ? e.message : e}`;
-  }
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "link";
+  button.textContent = `Centrality ranks on ${q.as_of}`;
+  button.addEventListener("click", async () => {
+    out.textContent = "Centrality ranks: computing…";
+    try {
+      const deg = await ranking("degree", q);
+      const btw = await ranking("betweenness", q);
+      if (mine === citySeq)
+        out.textContent = `Centrality ranks on ${q.as_of} among ${deg.results.length.toLocaleString("en")} cities: degree ${rankOf(deg)}, betweenness ${rankOf(btw)}.`;
+    } catch (e) {
+      if (mine === citySeq) out.textContent = `Centrality ranks unavailable: ${e instanceof ApiError ? e.message : e}`;
+    }
+  });
+  out.replaceChildren(button);
 }
 
 // ----- panels ----------------------------------------------------------------------------------
@@ -583,6 +579,7 @@ async function renderPanel() {
   const root = $("panel");
   root.setAttribute("aria-labelledby", `tab-${state.panel}`);
   root.dataset.panel = state.panel;
+  root.dataset.ready = "false";
   const mine = ++panelSeq;
   const ctx: PanelContext = {
     data,
@@ -616,7 +613,10 @@ async function renderPanel() {
     if (mine !== panelSeq) return;
     root.dataset.ready = "true";
   } catch (e) {
-    if (mine === panelSeq) showError(root, e);
+    if (mine === panelSeq) {
+      showError(root, e);
+      root.dataset.ready = "error";
+    }
   }
 }
 

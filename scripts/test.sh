@@ -24,6 +24,11 @@ report_skips() {
 }
 trap report_skips EXIT
 export CITYGRAPH_SKIP_LOG="$skips"
+# The dashboard's browser test (tests/tests/dashboard.rs): Debian's chromium and playwright-core.
+if ! command -v chromium >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+(cd tests/browser && npm ci --no-audit --no-fund --prefer-offline --loglevel=error)
 
 cargo build --workspace --locked
 cargo test --workspace --locked

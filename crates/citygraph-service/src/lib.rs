@@ -14,6 +14,7 @@ pub mod checkpoint;
 pub mod entities;
 mod error;
 pub mod import;
+pub mod map;
 pub mod query;
 
 use std::sync::Arc;

@@ -453,13 +453,18 @@ fn concurrent_acknowledged_writes_survive_sigkill() {
             "cycle {cycle}: only acknowledged writes and settled in-flight ones are stored"
         );
         assert_eq!(ready.json["version"].as_u64(), Some(known as u64));
-        let feed = server.get(&format!("/v1/changes?since=0&limit={}", known + 10));
-        let versions: Vec<u64> = feed.json["changes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["version"].as_u64().unwrap())
-            .collect();
+        let mut versions: Vec<u64> = Vec::new();
+        let mut since = 0u64;
+        loop {
+            let feed = server.get(&format!("/v1/changes?since={since}&limit=1000"));
+            feed.expect(200);
+            let page = feed.json["changes"].as_array().unwrap();
+            if page.is_empty() {
+                break;
+            }
+            versions.extend(page.iter().map(|c| c["version"].as_u64().unwrap()));
+            since = *versions.last().unwrap();
+        }
         assert_eq!(versions, (1..=known as u64).collect::<Vec<_>>());
         println!("cycle {cycle}: killed after {delay:?}, {known} cities ({in_flight_landed} in flight landed)");
     }

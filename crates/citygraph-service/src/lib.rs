@@ -13,12 +13,14 @@
 
 pub mod analytics;
 pub mod cache;
+pub mod checkpoint;
 pub mod entities;
 mod error;
 pub mod export;
 pub mod import;
 pub mod jobs;
 pub mod kinds;
+pub mod map;
 pub mod pool;
 pub mod query;
 
@@ -66,6 +68,11 @@ pub struct ServiceConfig {
     pub export_timeout: Duration,
     /// Seconds a busy client is told to wait.
     pub retry_after_secs: u64,
+    /// A checkpoint is written once this many versions have passed since the last (0: never
+    /// by count).
+    pub checkpoint_every: u64,
+    /// ... and after every commit of at least this many writes (a bulk import).
+    pub checkpoint_bulk: usize,
 }
 
 /// Default of [`ServiceConfig::analytics_budget`]: about 30 s of exact betweenness on two cores
@@ -90,6 +97,8 @@ impl Default for ServiceConfig {
             exports_per_client: 1,
             export_timeout: Duration::from_secs(600),
             retry_after_secs: 2,
+            checkpoint_every: 1000,
+            checkpoint_bulk: 20_000,
         }
     }
 }
@@ -152,6 +161,7 @@ pub struct Service {
     jobs: jobs::Jobs,
     exports: export::Exports,
     config: ServiceConfig,
+    checkpoints: checkpoint::Checkpointer,
 }
 
 impl std::fmt::Debug for Service {
@@ -176,7 +186,14 @@ impl Service {
             "graph loaded"
         );
         let snap = Arc::new(snap);
+        let on_disk = store.checkpoint_version()?.unwrap_or(0);
+        let checkpoints = checkpoint::Checkpointer::start(store.clone(), &config, on_disk);
+        if snap.version > on_disk {
+            // The change log replayed at this start is not replayed at the next.
+            checkpoints.request(snap.clone());
+        }
         Ok(Service {
+            checkpoints,
             store,
             durable: Mutex::new(Durable {
                 version: snap.version,
@@ -255,6 +272,7 @@ impl Service {
         op: &str,
         plan: impl FnOnce(&Snapshot) -> Result<Prepared<T>>,
     ) -> Result<(Arc<Snapshot>, Vec<Applied>, T)> {
+        let mut writes = 0;
         let (snap, applied, extra) = {
             let mut head = self.writer.lock();
             let cur = head.clone();
@@ -276,6 +294,7 @@ impl Service {
                         k.with(analytics::request::Kinds::of_entity(c.target().0))
                     });
                 self.kinds.record(version, touched);
+                writes = changes.len();
                 next.version = version;
                 let next = Arc::new(next);
                 *head = next.clone();
@@ -284,6 +303,9 @@ impl Service {
             }
         };
         self.wait_durable(snap.version)?;
+        if writes > 0 {
+            self.checkpoints.after_commit(&snap, writes);
+        }
         Ok((snap, applied, extra))
     }
 
@@ -312,6 +334,11 @@ impl Service {
             self.synced.notify_all();
             result?;
         }
+    }
+
+    /// The background checkpoints of this service.
+    pub fn checkpoints(&self) -> &checkpoint::Checkpointer {
+        &self.checkpoints
     }
 
     /// Change-log entries after `since`, oldest first.

@@ -75,6 +75,8 @@ pub struct Snapshot {
     pub members_of_network: OrdMap<NetworkId, IdSet<MembershipId>>,
     /// (city, city, kind) with the ids in byte order -> partnerships of that pair and kind
     pub links_of_pair: OrdMap<PairKey, IdSet<PartnershipId>>,
+    /// a former id of a city (`City::aliases`) -> the city that carries it now
+    pub alias_of: OrdMap<CityId, CityId>,
 }
 
 /// The key of a pair of cities and a link kind, ids in byte order.
@@ -126,6 +128,12 @@ fn remove_from<K: Ord + Clone, V: Ord + Clone>(map: &mut OrdMap<K, IdSet<V>>, k:
 impl Snapshot {
     pub fn city(&self, id: &str) -> Option<&Arc<City>> {
         self.cities.get(id)
+    }
+    /// The city with this id, or the city that carries it as a former id (`City::aliases`).
+    pub fn resolve_city(&self, id: &str) -> Option<&Arc<City>> {
+        self.cities
+            .get(id)
+            .or_else(|| self.alias_of.get(id).and_then(|c| self.cities.get(c)))
     }
     pub fn network(&self, id: &str) -> Option<&Arc<Network>> {
         self.networks.get(id)
@@ -179,7 +187,35 @@ impl Snapshot {
         match change {
             Change::PutCity(c) => {
                 c.validate()?;
-                Ok(if self.cities.insert(c.id.clone(), c.clone()).is_some() {
+                // An id names one city: no city's id is another city's alias, and no alias is
+                // carried by two cities.
+                if let Some(holder) = self.alias_of.get(&c.id) {
+                    return Err(ApplyError::AliasTaken {
+                        alias: c.id.to_string(),
+                        city: holder.to_string(),
+                    });
+                }
+                for a in &c.aliases {
+                    let taken = match self.alias_of.get(a) {
+                        Some(holder) => holder != &c.id,
+                        None => self.cities.contains_key(a),
+                    };
+                    if taken {
+                        let city = self.alias_of.get(a).unwrap_or(a);
+                        return Err(ApplyError::AliasTaken {
+                            alias: a.to_string(),
+                            city: city.to_string(),
+                        });
+                    }
+                }
+                let old = self.cities.insert(c.id.clone(), c.clone());
+                for a in old.iter().flat_map(|o| o.aliases.iter()) {
+                    self.alias_of.remove(a);
+                }
+                for a in &c.aliases {
+                    self.alias_of.insert(a.clone(), c.id.clone());
+                }
+                Ok(if old.is_some() {
                     Applied::Updated
                 } else {
                     Applied::Created
@@ -207,7 +243,11 @@ impl Snapshot {
                         dependants: "memberships",
                     });
                 }
-                self.cities.remove(id);
+                if let Some(old) = self.cities.remove(id) {
+                    for a in &old.aliases {
+                        self.alias_of.remove(a);
+                    }
+                }
                 Ok(Applied::Deleted)
             }
             Change::PutNetwork(n) => {
@@ -397,6 +437,41 @@ mod tests {
             r#"{"id":"a--b--2","cities":["a","b"],"kind":"sister_city","events":[{"type":"established","date":"2000"}]}"#,
         );
         s.with_changes(&[ended, again]).unwrap();
+    }
+
+    fn city_with_aliases(id: &str, aliases: &str) -> Change {
+        Change::PutCity(Arc::new(
+            serde_json::from_str(&format!(
+                r#"{{"id":"{id}","name":"{id}","country":"FR","region":"europe","lat":1.0,"lon":2.0,"aliases":[{aliases}]}}"#
+            ))
+            .unwrap(),
+        ))
+    }
+
+    #[test]
+    fn a_former_id_finds_its_city_and_names_no_other() {
+        let (s, _) = Snapshot::default()
+            .with_changes(&[city_with_aliases("a", r#""old-a""#), city("b")])
+            .unwrap();
+        assert!(s.city("old-a").is_none());
+        assert_eq!(s.resolve_city("old-a").map(|c| c.id.as_str()), Some("a"));
+        // No city may take an alias as its id, or carry another city's id or alias.
+        for bad in [
+            city("old-a"),
+            city_with_aliases("c", r#""b""#),
+            city_with_aliases("c", r#""old-a""#),
+        ] {
+            let (_, e) = s.with_changes(&[bad]).unwrap_err();
+            assert_eq!(e.code(), "alias_taken");
+        }
+        // An update may drop an alias, and a deleted city's aliases go with it.
+        let (s2, _) = s.with_changes(&[city("a")]).unwrap();
+        assert!(s2.resolve_city("old-a").is_none());
+        let (s3, _) = s
+            .with_changes(&[Change::DeleteCity(CityId::new("a").unwrap())])
+            .unwrap();
+        assert!(s3.resolve_city("old-a").is_none());
+        s3.with_changes(&[city("old-a")]).unwrap();
     }
 
     #[test]

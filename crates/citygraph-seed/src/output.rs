@@ -212,6 +212,7 @@ pub(crate) fn write(seed: Seed<'_>, out: &Path) -> Result<Report, SeedError> {
             geonames: draft.geonames,
             capacity: None,
             sources: draft.sources.iter().cloned().collect(),
+            aliases: Vec::new(),
         };
         city.validate().map_err(|e| SeedError::Invalid {
             what: "city",

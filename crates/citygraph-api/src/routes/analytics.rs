@@ -379,7 +379,9 @@ pub async fn similar(
     q: web::Query<SimilarParams>,
 ) -> Result<HttpResponse, ApiError> {
     let snap = st.svc.snapshot();
-    citygraph_service::entities::city(&snap, &id)?;
+    let id = citygraph_service::entities::city(&snap, &id)?
+        .id
+        .to_string();
     let f = filter(
         &snap,
         q.as_of.as_deref(),
@@ -403,7 +405,6 @@ pub async fn similar(
     );
     let day = f.as_of;
     let svc = st.svc.clone();
-    let id = id.into_inner();
     cached(&st, &req, key, Some(day), move |s| {
         Ok(similarity::similar_cities_in(
             s,
@@ -450,7 +451,9 @@ pub async fn recommendations(
     q: web::Query<RecommendParams>,
 ) -> Result<HttpResponse, ApiError> {
     let snap = st.svc.snapshot();
-    citygraph_service::entities::city(&snap, &id)?;
+    let id = citygraph_service::entities::city(&snap, &id)?
+        .id
+        .to_string();
     let f = filter(&snap, q.as_of.as_deref(), None, None, None, None)?;
     let top = q.top.unwrap_or(10);
     if !(1..=100).contains(&top) {
@@ -463,7 +466,6 @@ pub async fn recommendations(
     let key = format!("recommend|{id}|{f:?}|{top}");
     let day = f.as_of;
     let svc = st.svc.clone();
-    let id = id.into_inner();
     cached(&st, &req, key, Some(day), move |s| {
         Ok(similarity::recommend_networks_in(
             s,

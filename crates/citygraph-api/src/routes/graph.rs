@@ -285,10 +285,14 @@ pub async fn path(
     q: web::Query<PathQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let snap = st.svc.snapshot();
-    citygraph_service::entities::city(&snap, &q.from)?;
-    citygraph_service::entities::city(&snap, &q.to)?;
+    // Former ids (aliases) name the city that absorbed them.
+    let from = citygraph_service::entities::city(&snap, &q.from)?
+        .id
+        .to_string();
+    let to = citygraph_service::entities::city(&snap, &q.to)?
+        .id
+        .to_string();
     let f = filter(&snap, q.as_of.as_deref(), None, None, q.kind, None)?;
-    let (from, to) = (q.from.clone(), q.to.clone());
     let key = format!("path|{from}|{to}|{f:?}");
     let day = f.as_of;
     cached(&st, &req, key, Some(day), move |s| {
@@ -337,10 +341,11 @@ pub async fn neighbourhood(
     q: web::Query<NeighbourhoodQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let snap = st.svc.snapshot();
-    citygraph_service::entities::city(&snap, &id)?;
+    let id = citygraph_service::entities::city(&snap, &id)?
+        .id
+        .to_string();
     let f = filter(&snap, q.as_of.as_deref(), None, None, q.kind, None)?;
     let depth = q.depth.unwrap_or(2);
-    let id = id.into_inner();
     let key = format!("neighbourhood|{id}|{depth}|{f:?}");
     let day = f.as_of;
     cached(&st, &req, key, Some(day), move |s| {
@@ -535,8 +540,9 @@ pub async fn city_timeline(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let snap = st.svc.snapshot();
-    citygraph_service::entities::city(&snap, &id)?;
-    let id = id.into_inner();
+    let id = citygraph_service::entities::city(&snap, &id)?
+        .id
+        .to_string();
     let key = format!("city-timeline|{id}");
     cached(&st, &req, key, None, move |s| {
         Ok(timeline::city_timeline(s, &id)?)

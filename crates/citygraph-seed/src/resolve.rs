@@ -27,6 +27,14 @@
 //! actors the name decides: coordinates only choose among namesakes, a GeoNames namesake whose
 //! population is more than five times off is another place, and actors of one name in one country
 //! are one place. Anything else is unresolved, with the reason.
+//!
+//! The membership tables (ClimActor, ETMUN, URBACT, Eurocities) list small municipalities beside
+//! larger towns, so for them similar names are compared strictly ([`Resolver::strict_names`],
+//! [`crate::normalize::similar_names_strict`]): a name ending in a town's name or adding words to
+//! it is another place (`Aschach an der Steyr` is not Steyr), and another spelling (`Alcoi` for
+//! `Alcoy`) counts only within [`SPELLING_MATCH_KM`]. ETMUN, URBACT and Eurocities geocoded each
+//! member's own address, so a namesake counts only within [`SOURCE_MATCH_KM`] of it
+//! ([`CityOrigin::match_km`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -365,10 +373,12 @@ impl<'a> Resolver<'a> {
             .gaz
             .within(p, FUZZY_MATCH_KM)
             .into_iter()
-            .find(|(_, i)| {
-                names
-                    .iter()
-                    .any(|n| similar_names_strict(n, &self.gaz.cities[*i].name))
+            .find(|(km, i)| {
+                let g = &self.gaz.cities[*i].name;
+                names.iter().any(|n| {
+                    similar_names_strict(n, g)
+                        || (*km <= SPELLING_MATCH_KM && similar_spelling(n, g))
+                })
             })?;
         let d = self.reg.gazetteer_city(self.gaz, i);
         self.reg.add_aliases(d, &parsed.keys());
@@ -524,7 +534,14 @@ impl<'a> Resolver<'a> {
                 "no gazetteer match and no coordinates".to_owned()
             });
         };
-        if self.countries.is_country_name(&parsed.name) {
+        // A label naming its own country or one of its territories (`Guam` in a US list) is not a
+        // city; a town named like another country (`Palau` in Sardinia, `Montserrat` in
+        // Catalonia) is one.
+        if self
+            .countries
+            .named(&parsed.name)
+            .is_some_and(|named| codes.contains(&named))
+        {
             return Err("names a country or territory, not a city".to_owned());
         }
         if !self.plausible(at.point, &codes) {

@@ -88,6 +88,21 @@ pub enum Restricted {
     Baltic,
 }
 
+impl std::str::FromStr for Restricted {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Restricted, String> {
+        [
+            Restricted::ClimActor,
+            Restricted::Etmun,
+            Restricted::Urbact,
+            Restricted::Baltic,
+        ]
+        .into_iter()
+        .find(|r| r.tag() == s.trim())
+        .ok_or_else(|| format!("unknown source {s:?}: expected climactor, etmun, urbact or baltic"))
+    }
+}
+
 impl Restricted {
     /// The tag in file names and in `CITYGRAPH_SEED_EXCLUDE`.
     pub fn tag(self) -> &'static str {
@@ -261,11 +276,26 @@ pub(crate) struct Seed<'a> {
     pub absorbed: Vec<usize>,
 }
 
+/// How a build runs.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// Restricted sources left out of the build: none of their facts reaches a record, so every
+    /// record of the other sources is whole (leaving a file out of a load instead drops the open
+    /// facts of its records with it).
+    pub without: BTreeSet<Restricted>,
+}
+
 /// Builds the seed from the raw sources in `raw` (the layout of `shared/data/raw`) into `out`
 /// (created if missing), and returns the figures of the build. It prints nothing; the files it
 /// writes are listed in [`OUTPUT_FILES`]. Building twice from the same sources writes the same
 /// bytes.
 pub fn build(raw: &Path, out: &Path) -> Result<Report, SeedError> {
+    build_with(raw, out, &BuildOptions::default())
+}
+
+/// Like [`build`], with options (see [`BuildOptions`]).
+pub fn build_with(raw: &Path, out: &Path, options: &BuildOptions) -> Result<Report, SeedError> {
+    let with = |r: Restricted| !options.without.contains(&r);
     let countries = Countries::load(&raw.join("geonames-cities15000").join("countries.csv"))?;
     let gazetteer = Gazetteer::load(
         &raw.join("geonames-cities15000")
@@ -294,18 +324,27 @@ pub fn build(raw: &Path, out: &Path) -> Result<Report, SeedError> {
     // compared strictly for them (`resolve::Resolver::strict_names`), not for the hand-curated
     // rows and the Wikipedia-derived Baltic pairs.
     seed.resolver.strict_names = true;
-    climactor::load(&mut seed, raw)?;
+    if with(Restricted::ClimActor) {
+        climactor::load(&mut seed, raw)?;
+    }
     seed.resolver.strict_names = false;
     curated::load_memberships(&mut seed, raw)?;
     // Later sources add places; the records above keep their ids (see `resolve::Draft::stage`).
     seed.resolver.reg.stage = 1;
     seed.resolver.strict_names = true;
-    etmun::load(&mut seed, raw)?;
-    urbact::load(&mut seed, raw)?;
+    if with(Restricted::Etmun) {
+        etmun::load(&mut seed, raw)?;
+    }
+    if with(Restricted::Urbact) {
+        urbact::load(&mut seed, raw)?;
+    }
     eurocities::load(&mut seed, raw)?;
     unesco::load(&mut seed, raw)?;
     seed.resolver.strict_names = false;
-    baltic::load(&mut seed, raw)?;
+    if with(Restricted::Baltic) {
+        baltic::load(&mut seed, raw)?;
+    }
+    seed.report.sources_left_out = options.without.iter().map(|r| r.tag().to_owned()).collect();
     networks::resolve_secretariats(&mut seed);
     dedupe::merge_duplicates(&mut seed);
     dedupe::check_wikidata(&mut seed);

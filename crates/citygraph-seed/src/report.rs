@@ -289,6 +289,8 @@ pub struct Report {
     pub dedupe: DedupeFigures,
     /// Membership facts of two sources that disagree (the first is kept).
     pub membership_conflicts: Vec<String>,
+    /// Restricted sources left out of this build (`citygraph seed build --without`).
+    pub sources_left_out: Vec<String>,
     pub output: OutputFigures,
 }
 
@@ -306,6 +308,13 @@ impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let w = &self.wikipedia;
         writeln!(f, "Inputs")?;
+        if !self.sources_left_out.is_empty() {
+            writeln!(
+                f,
+                "- left out of this build: {} (their figures below are zero)",
+                self.sources_left_out.join(", ")
+            )?;
+        }
         writeln!(
             f,
             "- GeoNames: {} cities, {} countries",

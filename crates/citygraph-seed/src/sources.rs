@@ -51,7 +51,9 @@ membership with ETMUN's join year and ClimActor's snapshots is in
 out the files of the same kind that carry its tags and more). What a left-out file held goes with
 it, including the open facts of its records ({open_in_tagged} memberships and {baltic_links}
 partnerships in tagged files also cite an open source); cities stay in `cities.ndjson` (those
-created only for a left-out source cite it and have no partnerships).
+created only for a left-out source cite it and have no partnerships). To keep those open facts,
+build a seed without the sources instead: `citygraph seed build --without
+climactor,etmun,urbact,baltic` never merges their facts into a record.
 
 ## Sources and licences
 

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use citygraph_seed::{build, Report, OUTPUT_FILES};
+use citygraph_seed::{build, build_with, BuildOptions, Report, Restricted, OUTPUT_FILES};
 
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -353,4 +353,51 @@ fn no_city_carries_a_wikidata_item_more_than_50_km_from_the_items_coordinates() 
         checked >= 150,
         "only {checked} cities carry a Eurocities item"
     );
+}
+
+#[test]
+fn a_build_without_the_restricted_sources_keeps_every_open_record_whole() {
+    let Some(b) = built() else { return };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let options = BuildOptions {
+        without: [
+            Restricted::ClimActor,
+            Restricted::Etmun,
+            Restricted::Urbact,
+            Restricted::Baltic,
+        ]
+        .into_iter()
+        .collect(),
+    };
+    let report = build_with(&b.raw, dir.path(), &options).expect("build");
+    let o = &report.output;
+    for (file, n) in &o.files {
+        let tagged = file.trim_end_matches(".ndjson").contains('-');
+        assert!(!tagged || *n == 0, "{file} holds {n} records");
+    }
+    // Every partnership but the Baltic file's own is there, and no record cites a left-out source.
+    let full = &b.report.output;
+    assert_eq!(
+        o.partnerships,
+        full.partnerships - full.partnerships_baltic_only
+    );
+    // Without the Baltic years, the dated histories are the curated ones.
+    assert_eq!(
+        o.partnerships_with_events,
+        report.curated.partnerships_with_history
+    );
+    assert!(o.partnerships_established < full.partnerships_established);
+    for file in [
+        "memberships.ndjson",
+        "partnerships.ndjson",
+        "networks.ndjson",
+    ] {
+        let text = std::fs::read_to_string(dir.path().join(file)).expect("read");
+        for citation in ["ClimActor", "ETMUN", "URBACT", "Bussmann & Nickel"] {
+            assert!(!text.contains(citation), "{file} cites {citation}");
+        }
+    }
+    assert!(report
+        .to_string()
+        .contains("left out of this build: climactor, etmun, urbact, baltic"));
 }

@@ -142,12 +142,19 @@ enum SeedCommand {
     /// the same bytes).
     Build {
         /// Folder of the raw sources (wikipedia-twincities-hekman/, wikidata-p190-2016-l3viathan/,
-        /// geonames-cities15000/, climactor/, curated-lapse-events/).
+        /// geonames-cities15000/, climactor/, curated-lapse-events/, etmun-gourdon/,
+        /// urbact-gourdon/, baltic-twinning-bussmann-nickel/, unesco-creative-cities/,
+        /// eurocities-members/).
         #[arg(long, default_value = "../shared/data/raw")]
         raw: PathBuf,
         /// Output folder.
         #[arg(long, default_value = "seed-data")]
         out: PathBuf,
+        /// Restricted sources to leave out of the build (comma-separated: climactor, etmun, urbact,
+        /// baltic): the other sources' records stay whole, where leaving their files out of a
+        /// load drops the open facts merged into them.
+        #[arg(long, value_delimiter = ',')]
+        without: Vec<citygraph_seed::Restricted>,
     },
 }
 
@@ -302,9 +309,12 @@ fn main() -> Result<()> {
             Ok(())
         }
         Command::Seed {
-            command: SeedCommand::Build { raw, out },
+            command: SeedCommand::Build { raw, out, without },
         } => {
-            let report = citygraph_seed::build(&raw, &out)
+            let options = citygraph_seed::BuildOptions {
+                without: without.into_iter().collect(),
+            };
+            let report = citygraph_seed::build_with(&raw, &out, &options)
                 .with_context(|| format!("building the seed from {}", raw.display()))?;
             println!("{report}");
             Ok(())

@@ -7,6 +7,29 @@ cd "$(dirname "$0")/.."
 
 python3 -m pip install --quiet --disable-pip-version-check -r tests/python/requirements.txt
 
+# Tests that need the public raw sources (CITYGRAPH_RAW_DIR, else ../shared/data/raw) skip when they
+# are absent, each with a line in this file (see tests/src/raw_data.rs); under CI=true absence fails.
+skips=$(mktemp)
+raw=${CITYGRAPH_RAW_DIR:-../shared/data/raw}
+report_skips() {
+  if [ -s "$skips" ]; then
+    echo "== $(wc -l < "$skips") test(s) skipped for want of the raw public sources at $raw:"
+    cat "$skips"
+  elif [ -d "$raw" ]; then
+    echo "== the raw public sources are at $raw: no test skipped for want of them"
+  else
+    echo "== the raw public sources are not at $raw, and no test reported a skip"
+  fi
+  rm -f "$skips"
+}
+trap report_skips EXIT
+export CITYGRAPH_SKIP_LOG="$skips"
+# The dashboard's browser test (tests/tests/dashboard.rs): Debian's chromium and playwright-core.
+if ! command -v chromium >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+(cd tests/browser && npm ci --no-audit --no-fund --prefer-offline --loglevel=error)
+
 cargo build --workspace --locked
 cargo test --workspace --locked
 scripts/schemathesis.sh

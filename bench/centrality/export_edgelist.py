@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Writes the twinning graph of a gen_graph.py dataset as an edge list for the centrality benchmark.
+"""Writes the twinning graph of a `citygraph generate` dataset as an edge list for the centrality benchmark.
 
 Usage: export_edgelist.py DATA_DIR --as-of YYYY-MM-DD OUT.txt
 
 Every city is a node (one line with its id, so isolated cities count); a partnership with established
 year E and lapsed year L (optional) is an edge ("a b") iff it is active on the day D: E-01-01 <= D and
 not L-01-01 <= D (the partial-date rule: a year stands for its first day). This is the rule of
-citygraph's twinning projection for gen_graph data. Any other graph can be benchmarked by writing the
+citygraph's twinning projection for that data. Any other graph can be benchmarked by writing the
 same format: lines "id" (a node) and "id id" (an undirected edge); "#" starts a comment.
 """
 import argparse

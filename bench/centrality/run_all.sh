@@ -2,21 +2,20 @@
 # Reproduces the figures of bench/fragments/centrality.md. Data and results go to $DATA
 # (default /tmp/cg-centrality), never into the repository.
 # Needs python3 with: pip install numpy networkx scipy rustworkx igraph
-# LARGE=1 also generates the large scale (about 90 s, 170 MB) and times sampled betweenness on it.
+# LARGE=1 also generates the large scale (170 MB of CSV) and times sampled betweenness on it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=${DATA:-/tmp/cg-centrality}
-SHARED=${CITYGRAPH_SHARED_DIR:-../shared}
 AS_OF=${AS_OF:-2024-12-31}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
 mkdir -p "$DATA"
 
-cargo build --release -p citygraph-core --example centrality_bench
+cargo build --release -p citygraph-server -p citygraph-core --example centrality_bench
 BIN="$CARGO_TARGET_DIR/release/examples/centrality_bench"
 
 for scale in small medium ${LARGE:+large}; do
   if [ ! -f "$DATA/$scale/cities.csv" ]; then
-    python3 "$SHARED/bench/gen_graph.py" "$scale" "$DATA/$scale" > /dev/null
+    "$CARGO_TARGET_DIR/release/citygraph" generate --scale "$scale" --out "$DATA/$scale" > /dev/null
   fi
   python3 bench/centrality/export_edgelist.py "$DATA/$scale" "$DATA/$scale.txt" --as-of "$AS_OF"
 done

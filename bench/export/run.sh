@@ -1,14 +1,13 @@
 #!/bin/sh
-# Export benchmark on gen_graph.py medium: one process per format under /usr/bin/time -v.
-# Usage: bench/export/run.sh [SHARED_DIR] [WORK_DIR]   (run from the repository root)
+# Export benchmark on the generated medium scale: one process per format under /usr/bin/time -v.
+# Usage: bench/export/run.sh [WORK_DIR]   (run from the repository root)
 # Data and exports go to WORK_DIR (default /tmp/citygraph-export-bench), never into the repository.
 set -eu
-SHARED=${1:-${CITYGRAPH_SHARED_DIR:-../shared}}
-WORK=${2:-/tmp/citygraph-export-bench}
+WORK=${1:-/tmp/citygraph-export-bench}
 TARGET=${CARGO_TARGET_DIR:-target}
 mkdir -p "$WORK"
-[ -f "$WORK/data/cities.csv" ] || python3 "$SHARED/bench/gen_graph.py" medium "$WORK/data"
-cargo build --release -p citygraph-interchange --example export_bench
+cargo build --release -p citygraph-server -p citygraph-interchange --example export_bench
+[ -f "$WORK/data/cities.csv" ] || "$TARGET/release/citygraph" generate --scale medium --out "$WORK/data" > /dev/null
 BENCH="$TARGET/release/examples/export_bench"
 run() {
   label=$1; shift

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Times the pandas + lifelines side of the lapse/survival benchmark on a gen_graph.py directory.
+"""Times the pandas + lifelines side of the lapse/survival benchmark on a `citygraph generate` directory.
 
 Usage: python_bench.py DIR [--repeat N] [--json OUT]
 

@@ -1,28 +1,26 @@
 #!/usr/bin/env bash
 # Lapse and survival analytics: citygraph-core (Rust) against pandas + lifelines on the same
-# gen_graph.py data. Usage: bench/lapses/run.sh [SCALE ...]   (default: medium large)
+# data of `citygraph generate`. Usage: bench/lapses/run.sh [SCALE ...]   (default: medium large)
 #
 # Data goes to $BENCH_DATA_DIR (default /tmp/citygraph-bench/SCALE), never into the repository; the
-# large scale takes about 90 s and 170 MB to generate. Results: SCALE/rust-lapses.json and
+# large scale is about 170 MB of CSV. Results: SCALE/rust-lapses.json and
 # SCALE/python-lapses.json next to the data, and bench/fragments/lapses.md.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-shared=${CITYGRAPH_SHARED_DIR:-$repo/../shared}
 data=${BENCH_DATA_DIR:-/tmp/citygraph-bench}
 repeat=${BENCH_REPEAT:-3}
 scales=("$@")
 [ ${#scales[@]} -gt 0 ] || scales=(medium large)
 
+cd "$repo"
+cargo build --release -p citygraph-server -p citygraph-tests --example lapse_bench
 for s in "${scales[@]}"; do
   if [ ! -f "$data/$s/partnerships.csv" ]; then
     echo "== generating $s into $data/$s"
-    python3 "$shared/bench/gen_graph.py" "$s" "$data/$s" > /dev/null
+    "${CARGO_TARGET_DIR:-target}/release/citygraph" generate --scale "$s" --out "$data/$s" > /dev/null
   fi
 done
-
-cd "$repo"
-cargo build --release -p citygraph-tests --example lapse_bench
 dirs=()
 for s in "${scales[@]}"; do
   echo "== $s: Rust"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""All-pairs network overlap on gen_graph.py data: DuckDB SQL self-join and a Python inverted index.
+"""All-pairs network overlap on `citygraph generate` data: DuckDB SQL self-join and a Python inverted index.
 
-Both compute, for the memberships in force on AS_OF (gen_graph years: in force on day D iff
+Both compute, for the memberships in force on AS_OF (integer years: in force on day D iff
 joined <= year(D) and (left is empty or left > year(D)), i.e. the partial-date rule), every pair of
 networks sharing at least one member city, with shared count, Jaccard and overlap coefficient, the
 number of such pairs and the best TOP pairs by Jaccard (ties by ids): the same task as

@@ -12,7 +12,7 @@ Two ways to give the graphs:
       "metrics" is optional; without it every metric of DEFAULT_METRICS is computed.
 
   centrality_reference.py --csv-dir DIR --as-of YYYY-MM-DD [--export-graph G.json] --out OUT.json
-      Builds the twinning graph from the CSV files of bench/gen_graph.py: every city is a node; a
+      Builds the twinning graph from the CSV files of `citygraph generate`: every city is a node; a
       partnership with established year E and lapsed year L (optional) is an edge iff it is active on
       the day D, i.e. E-01-01 <= D and not L-01-01 <= D (a year stands for its first day).
       --export-graph writes that graph in the GRAPHS.json format (so it can be fed back).

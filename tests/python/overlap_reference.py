@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Independent reference for network overlap, saturation, city similarity and recommendations.
 
-Reads the CSV files that bench gen_graph.py writes and computes, with plain Python sets and brute
+Reads the CSV files that `citygraph generate` writes and computes, with plain Python sets and brute
 force (no inverted index, no shared code with the Rust implementation), the figures that
 citygraph-core's algo::overlap, algo::saturation and algo::similarity report, writing them as JSON
 whose field names mirror the Rust result types (tests/tests/reference_overlap.rs compares the two).
 
-Valid time (gen_graph has integer years): a membership with joined year J and left year L (optional)
+Valid time (the CSV has integer years): a membership with joined year J and left year L (optional)
 is in force on day D iff J-01-01 <= D and not (L-01-01 <= D); a partnership with established year E
 and lapsed year L (optional) is active on D iff E-01-01 <= D and not (L-01-01 <= D).
 

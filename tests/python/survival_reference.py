@@ -2,8 +2,8 @@
 """Reference computations for citygraph's lapse and survival analytics.
 
 Kaplan-Meier estimates come from lifelines' KaplanMeierFitter (survival function, exponential
-Greenwood confidence interval, median); lapse counts and rates come from plain pandas over the raw
-gen_graph.py CSV. citygraph's integration test (tests/tests/reference_survival.rs) compares its own
+Greenwood confidence interval, median); lapse counts and rates come from plain pandas over the
+CSV of `citygraph generate`. citygraph's integration test (tests/tests/reference_survival.rs) compares its own
 results with what this script writes.
 
 Usage:
@@ -12,7 +12,7 @@ Usage:
       OUTPUT: {"NAME": KM, ..}
   survival_reference.py csv DIR OUTPUT.json --from Y --to Y --as-of YYYY-MM-DD [--as-of ..]
                             [--group-by none|kind|region-pair|decade ..]
-      DIR holds gen_graph.py's cities.csv and partnerships.csv.
+      DIR holds the cities.csv and partnerships.csv of `citygraph generate`.
       OUTPUT: {"survival": {AS_OF: {GROUP_BY: {"counts": {..}, "groups": {GROUP: KM}}}},
                "lapses": {"year": [ROW per year], "country-pair": {GROUP: ROW}, "region-pair": {GROUP: ROW},
                           "region-pair-yearly": {GROUP: [ROW per year]}, "total": ROW}}
@@ -21,9 +21,9 @@ KM = {"timeline", "at_risk", "observed", "censored", "survival", "ci_lower", "ci
       "median": float or null (lifelines' inf: not reached)}
 
 Definitions (the same as citygraph's, see crates/citygraph-core/src/algo/{lapses,survival}.rs):
-  * gen_graph links are histories [established E] or [established E, lapsed L] with year dates; a
+  * Generated links are histories [established E] or [established E, lapsed L] with year dates; a
     year stands for its first day (E-01-01).
-  * Survival: ending = lapsed (gen_graph has no termination or suspension). A link established after
+  * Survival: ending = lapsed (generated links are never terminated or suspended). A link established after
     as_of is left out. It ends at L when L-01-01 <= as_of, else it is censored on as_of. Durations
     are calendar years: whole anniversaries plus the elapsed share (in days) of the next year.
   * Lapses, period Y = [Y-01-01, (Y+1)-01-01): events dated Y belong to it; active at its start =

@@ -453,21 +453,27 @@ fn concurrent_acknowledged_writes_survive_sigkill() {
             "cycle {cycle}: only acknowledged writes and settled in-flight ones are stored"
         );
         assert_eq!(ready.json["version"].as_u64(), Some(known as u64));
-        let feed = server.get(&format!("/v1/changes?since=0&limit={}", known + 10));
-        let versions: Vec<u64> = feed.json["changes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["version"].as_u64().unwrap())
-            .collect();
+        let mut versions: Vec<u64> = Vec::new();
+        let mut since = 0u64;
+        loop {
+            let feed = server.get(&format!("/v1/changes?since={since}&limit=1000"));
+            feed.expect(200);
+            let page = feed.json["changes"].as_array().unwrap();
+            if page.is_empty() {
+                break;
+            }
+            versions.extend(page.iter().map(|c| c["version"].as_u64().unwrap()));
+            since = *versions.last().unwrap();
+        }
         assert_eq!(versions, (1..=known as u64).collect::<Vec<_>>());
         println!("cycle {cycle}: killed after {delay:?}, {known} cities ({in_flight_landed} in flight landed)");
     }
     assert!(total_acked > 0, "no write got through");
 }
 
-/// An import large enough to be written as a journaled bulk commit, SIGKILLed at random moments:
-/// the store opens as it was before the import or with the whole import, never in between, and
+/// An import large enough to be written as a bulk commit, SIGKILLed at random moments (before,
+/// during and after its commit point, and during the checkpoint written after it): the store
+/// opens as it was before the import or with the whole import, never in between, and
 /// the same import succeeds afterwards.
 #[test]
 fn an_interrupted_bulk_import_is_all_or_nothing() {
@@ -543,7 +549,9 @@ fn an_interrupted_bulk_import_is_all_or_nothing() {
     import(&dir, &first);
     let (mut rolled_back, mut kept) = (0, 0);
     for cycle in 0..10 {
-        let delay = import_time.mul_f64(rng.random_range(0.05..1.0));
+        // Kills land before, during and after the commit point (and during the checkpoint the
+        // import writes after it).
+        let delay = import_time.mul_f64(rng.random_range(0.05..1.3));
         let mut child = common::command()
             .arg("--data-dir")
             .arg(&dir)
@@ -569,7 +577,7 @@ fn an_interrupted_bulk_import_is_all_or_nothing() {
                 now == before,
                 "cycle {cycle}: killed after {delay:?} ({status}), the store is neither the old one nor the imported one"
             );
-            if log.contains("rolled back") {
+            if log.contains("removed the pages of a bulk commit") {
                 rolled_back += 1;
             }
         }
@@ -582,9 +590,12 @@ fn an_interrupted_bulk_import_is_all_or_nothing() {
             }
         );
     }
+    // A kill between the durable pages and the commit point is rare (that window is short);
+    // kills on both sides of the commit point are what this test needs to have tested anything.
+    println!("{rolled_back} kills left the pages of an uncommitted bulk commit behind");
     assert!(
-        rolled_back > 0,
-        "no kill landed inside the bulk commit ({kept} kept): nothing was tested"
+        kept > 0 && kept < 10,
+        "kills did not land on both sides of the commit point ({kept} of 10 kept): nothing was tested"
     );
     import(&dir, &big);
     assert_eq!(export(&dir).0, after);

@@ -2,8 +2,8 @@
 //!
 //! Graphs: hand-made fixtures (path, star, cycle, complete graphs, a graph with isolated nodes and
 //! several components, a weighted graph, projections of a hand-made snapshot in which a city was
-//! deleted) and the synthetic `gen_graph.py small` dataset (twinning projection and weighted
-//! networks projection on a fixed day). Each graph is exported as node ids and edges, NetworkX
+//! deleted) and the small synthetic dataset of `citygraph generate` (twinning projection and
+//! weighted networks projection on a fixed day). Each graph is exported as node ids and edges, NetworkX
 //! computes every metric in one script run, and the values are compared node by node: exact metrics
 //! to 1e-9, iterative ones to 1e-6 at the default parameters (and to 1e-9 when both sides iterate
 //! to the same tight tolerance, or both use NetworkX's own defaults). Tolerances are absolute, or
@@ -29,13 +29,6 @@ const AS_OF: &str = "2024-12-31";
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn shared_dir() -> PathBuf {
-    match std::env::var_os("CITYGRAPH_SHARED_DIR") {
-        Some(d) => PathBuf::from(d),
-        None => workspace_root().join("../shared"),
-    }
 }
 
 fn script() -> PathBuf {
@@ -70,20 +63,8 @@ fn run(cmd: &mut Command) {
     );
 }
 
-/// Generates `gen_graph.py small` into `dir`.
-fn generate_small(dir: &Path) {
-    require_python("numpy");
-    let gen = shared_dir().join("bench/gen_graph.py");
-    assert!(
-        gen.exists(),
-        "{} not found: set CITYGRAPH_SHARED_DIR",
-        gen.display()
-    );
-    run(Command::new("python3").arg(&gen).arg("small").arg(dir));
-}
-
 fn load_small(dir: &Path) -> Snapshot {
-    generate_small(dir);
+    citygraph_tests::generate_small(dir);
     let records = citygraph_interchange::read::read_gen_graph_dir(dir).unwrap();
     citygraph_interchange::read::snapshot_from_records(records).unwrap()
 }

@@ -1,12 +1,11 @@
 //! Network overlap, saturation, similarity and recommendations checked against an independent
 //! Python computation (`tests/python/overlap_reference.py`, plain sets and brute force) on the
-//! synthetic `gen_graph.py small` dataset: counts must match exactly, ratios to 1e-9, and every
-//! ordered list must come out in the same order.
+//! small synthetic dataset of `citygraph generate`: counts must match exactly, ratios to 1e-9, and
+//! every ordered list must come out in the same order.
 //!
-//! Needs `python3` with `numpy` (for the generator); without them the test fails with a message
-//! saying what to install.
+//! Needs `python3`; without it the test fails with a message saying so.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use citygraph_core::algo::filter::Filter;
@@ -29,22 +28,15 @@ const NEIGHBOURS: usize = 25;
 const FROM_YEAR: i32 = 1995;
 const TO_YEAR: i32 = 2024;
 
-fn shared_dir() -> PathBuf {
-    match std::env::var_os("CITYGRAPH_SHARED_DIR") {
-        Some(d) => PathBuf::from(d),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
-    }
-}
-
 fn require_python() {
     let ok = Command::new("python3")
-        .args(["-c", "import numpy"])
+        .args(["-c", "import json, csv"])
         .output()
         .map(|o| o.status.success())
         .unwrap_or(false);
     assert!(
         ok,
-        "this test needs python3 with numpy to generate the reference data: install them (e.g. `pip install numpy`)"
+        "this test needs python3 to compute the reference figures: install it"
     );
 }
 
@@ -146,20 +138,10 @@ fn compare(path: &str, rust: &Value, py: &Value, errs: &mut Vec<String>) -> usiz
 #[test]
 fn overlap_saturation_and_similarity_match_the_python_reference() {
     require_python();
-    let shared = shared_dir();
-    let generator = shared.join("bench/gen_graph.py");
-    assert!(
-        generator.is_file(),
-        "{} not found: set CITYGRAPH_SHARED_DIR to the shared folder",
-        generator.display()
-    );
     let reference = Path::new(env!("CARGO_MANIFEST_DIR")).join("python/overlap_reference.py");
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("small");
-    run(Command::new("python3")
-        .arg(&generator)
-        .arg("small")
-        .arg(&data));
+    citygraph_tests::generate_small(&data);
 
     let records = citygraph_interchange::read::read_gen_graph_dir(&data).unwrap();
     let snap = citygraph_interchange::read::snapshot_from_records(records).unwrap();
@@ -186,7 +168,7 @@ fn overlap_saturation_and_similarity_match_the_python_reference() {
         .networks
         .keys()
         .find(|id| members_on(&snap, id.as_str(), day) == 0)
-        .expect("gen_graph small has networks founded after 2015")
+        .expect("the small dataset has networks founded after 2015")
         .to_string();
     chosen.extend(regional);
     chosen.push(empty.clone());

@@ -2,7 +2,7 @@
 //!
 //! `tests/python/survival_reference.py` computes, with lifelines' `KaplanMeierFitter`, the survival
 //! function, its confidence interval and median, and with pandas the lapse counts and rates per
-//! year, straight from the raw CSV that `gen_graph.py small` writes (its own reading of the dates
+//! year, straight from the CSV that `citygraph generate` writes at the small scale (its own reading of the dates
 //! and its own durations). Here the same data goes through `citygraph_interchange::read` into a
 //! snapshot and through the Rust functions, and the two must agree: counts exactly, probabilities
 //! and times to 1e-9. Hand-made fixtures (ties, censoring at the last time, a group with a single
@@ -33,12 +33,6 @@ const TOL: f64 = 1e-9;
 
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn shared_dir() -> PathBuf {
-    std::env::var_os("CITYGRAPH_SHARED_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| manifest_dir().join("../../shared"))
 }
 
 /// Fails with a clear message unless python3 can import numpy, pandas and lifelines.
@@ -156,7 +150,7 @@ fn day(s: &str) -> Day {
     s.parse::<PartialDate>().unwrap().first_day()
 }
 
-// ------------------------------------------------------------------------------- gen_graph small
+// ------------------------------------------------------------------------- generated small scale
 
 fn lapse_row_json(r: &LapseRow) -> Value {
     json!({
@@ -180,16 +174,10 @@ fn assert_lapse_row(label: &str, ours: &LapseRow, theirs: &Value) {
 }
 
 #[test]
-fn gen_graph_small_matches_lifelines_and_pandas() {
+fn generated_small_scale_matches_lifelines_and_pandas() {
     require_python();
     let dir = tempfile::tempdir().unwrap();
-    let gen = shared_dir().join("bench/gen_graph.py");
-    assert!(
-        gen.exists(),
-        "gen_graph.py not found at {} (set CITYGRAPH_SHARED_DIR)",
-        gen.display()
-    );
-    run_python(&[gen.as_os_str(), OsStr::new("small"), dir.path().as_os_str()]);
+    citygraph_tests::generate_small(dir.path());
     let snap = snapshot_from_records(read_gen_graph_dir(dir.path()).unwrap()).unwrap();
     let table = LinkTable::new(&snap);
     assert_eq!(table.len(), 8000);
@@ -269,7 +257,7 @@ fn gen_graph_small_matches_lifelines_and_pandas() {
         }
     }
     assert!(compared_rows > 500, "only {compared_rows} rows compared");
-    // About a quarter of gen_graph links lapse: the curves fall but no median is reached (the hand
+    // About a quarter of the generated links lapse: the curves fall but no median is reached (the hand
     // fixtures below cover reached medians).
     let decades = survival(
         &table,

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{cli, cli_ok, gen_graph_small};
+use common::{cli, cli_ok, export_ndjson as export, generate_small};
 use serde_json::Value;
 
 fn fixture() -> PathBuf {
@@ -35,21 +35,6 @@ fn csv_rows(path: &Path) -> usize {
     text.lines().filter(|l| !l.is_empty()).count() - 1
 }
 
-fn export(data: &Path, out: &Path) -> Vec<u8> {
-    let o = cli_ok(
-        data,
-        &[
-            "export",
-            "--format",
-            "ndjson",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert!(o.stderr.contains("exported"), "{}", o.stderr);
-    std::fs::read(out).expect("reading the export")
-}
-
 fn import_report(stdout: &str) -> Value {
     serde_json::from_str(stdout)
         .unwrap_or_else(|e| panic!("import report is not JSON ({e}): {stdout}"))
@@ -59,7 +44,7 @@ fn import_report(stdout: &str) -> Value {
 fn export_then_import_reproduces_the_store_byte_for_byte() {
     let tmp = tempfile::tempdir().unwrap();
     let gen = tmp.path().join("gen");
-    gen_graph_small(&gen);
+    generate_small(&gen);
     let a = tmp.path().join("a");
     let b = tmp.path().join("b");
     let fixture = fixture();

@@ -43,6 +43,7 @@ pub use state::{ApiConfig, AppState};
         (name = "partnerships", description = "Links between cities and their event history"),
         (name = "analytics", description = "Centrality, components, paths, overlap, saturation, lapses, survival"),
         (name = "import-export", description = "Bulk import, exports and the change feed"),
+        (name = "dashboard", description = "The compact map the dashboard at /dashboard/ is drawn from"),
         (name = "operations", description = "Health, readiness and metrics")
     )
 )]
@@ -102,7 +103,8 @@ fn v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(partnerships::history)
         .service(ops::import)
         .service(ops::export)
-        .service(ops::changes);
+        .service(ops::changes)
+        .service(routes::dashboard::map_data);
 }
 
 fn root(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -177,8 +179,10 @@ pub fn app(
         .configure(root)
         .openapi_service(|api| SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", api))
         .into_app()
+        .configure(routes::dashboard::pages)
         .default_service(web::to(|| async { HttpResponse::NotFound().finish() }))
         .wrap(ErrorHandlers::new().default_handler(error::to_problem))
+        .wrap(actix_web::middleware::Compress::default())
         .wrap(from_fn(track))
         .wrap(tracing_actix_web::TracingLogger::<RequestSpan>::new())
         .wrap(cors)

@@ -77,7 +77,7 @@ fn etag_for(version: u64, day: Option<Day>) -> String {
     }
 }
 
-fn not_modified(req: &HttpRequest, etag: &str) -> bool {
+pub(crate) fn not_modified(req: &HttpRequest, etag: &str) -> bool {
     req.headers().get_all(header::IF_NONE_MATCH).any(|v| {
         v.to_str().is_ok_and(|s| {
             s.split(',').any(|t| {

@@ -1,5 +1,5 @@
 //! Round trips through the tools people read exports with: every format is written for the fixture
-//! and for `gen_graph.py small`, then `tests/python/check_exports.py` reads them with NetworkX
+//! and for the small synthetic dataset of `citygraph generate` (`citygraph_generate`), then `tests/python/check_exports.py` reads them with NetworkX
 //! (GraphML, GEXF), the `geojson` package and the csv module and compares with expectations
 //! computed here from the snapshot (counts from the model's own rules, attribute samples from the
 //! entities).
@@ -24,13 +24,6 @@ use serde_json::{json, Map, Value};
 
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn shared_dir() -> PathBuf {
-    match std::env::var_os("CITYGRAPH_SHARED_DIR") {
-        Some(d) => PathBuf::from(d),
-        None => manifest_dir().join("../../../shared"),
-    }
 }
 
 fn script() -> PathBuf {
@@ -191,7 +184,7 @@ fn expectations(
                                "kind": p.kind.as_str(), "status": status.as_str(),
                                "established": opt(p.established().map(|d| d.to_string())),
                                "ended": opt(ended.map(|d| d.to_string()))});
-            // Histories of the form [established] or [established, lapsed] (all of gen_graph's):
+            // Histories of the form [established] or [established, lapsed] (all of the generator's):
             // one spell from the establishment to the day before the lapse.
             let kinds: Vec<EventType> = p.events.iter().map(|e| e.kind).collect();
             if kinds == [EventType::Established]
@@ -291,7 +284,7 @@ fn fixture_exports_read_back_in_networkx_geojson_and_csv() {
         common::SPECIAL_NAME
     );
 
-    // Hand-written spells of the links with a richer history than gen_graph's.
+    // Hand-written spells of the links with a richer history than the generator's.
     let dir = tempfile::tempdir().unwrap();
     let all = twinning.clone().with_status(StatusFilter::All);
     let files = write_all(&snap, &all, dir.path());
@@ -316,32 +309,18 @@ fn fixture_exports_read_back_in_networkx_geojson_and_csv() {
 }
 
 #[test]
-fn gen_graph_small_exports_read_back_in_networkx_geojson_and_csv() {
+fn generated_small_exports_read_back_in_networkx_geojson_and_csv() {
     require_python();
-    let generator = shared_dir().join("bench/gen_graph.py");
-    assert!(
-        generator.is_file(),
-        "gen_graph.py not found at {} (set CITYGRAPH_SHARED_DIR)",
-        generator.display()
-    );
     let data = tempfile::tempdir().unwrap();
-    let out = Command::new("python3")
-        .arg(&generator)
-        .arg("small")
-        .arg(data.path())
-        .output()
+    let params = citygraph_generate::Params::scale(citygraph_generate::Scale::Small);
+    citygraph_generate::generate_into(&params, data.path(), &citygraph_generate::Progress::none())
         .unwrap();
-    assert!(
-        out.status.success(),
-        "gen_graph.py small failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let snap = snapshot_from_records(read_gen_graph_dir(data.path()).unwrap()).unwrap();
     assert!(snap.cities.len() > 1000 && snap.partnerships.len() > 1000);
 
     let twinning = ExportOptions::new(Filter::on(day("2000-01-01"))).with_status(StatusFilter::All);
     let expected = round_trip(
-        "gen_graph small, twinning, all links on 2000-01-01",
+        "generated small, twinning, all links on 2000-01-01",
         &snap,
         &twinning,
         40,
@@ -358,7 +337,7 @@ fn gen_graph_small_exports_read_back_in_networkx_geojson_and_csv() {
 
     let in_force = ExportOptions::new(Filter::on(day("2024-06-30")));
     round_trip(
-        "gen_graph small, twinning, in force on 2024-06-30",
+        "generated small, twinning, in force on 2024-06-30",
         &snap,
         &in_force,
         40,
@@ -367,7 +346,7 @@ fn gen_graph_small_exports_read_back_in_networkx_geojson_and_csv() {
     let bipartite =
         ExportOptions::new(Filter::on(day("2010-01-01"))).with_projection(Projection::Bipartite);
     let expected = round_trip(
-        "gen_graph small, bipartite on 2010-01-01",
+        "generated small, bipartite on 2010-01-01",
         &snap,
         &bipartite,
         40,

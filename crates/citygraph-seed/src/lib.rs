@@ -57,6 +57,20 @@ use country::Countries;
 use gazetteer::Gazetteer;
 use resolve::Resolver;
 
+/// The folders of the raw directory [`build`] reads, one per source (each with its `SOURCE.md`).
+pub const RAW_SOURCES: [&str; 10] = [
+    "geonames-cities15000",
+    wikipedia::DIR,
+    wikidata::DIR,
+    curated::DIR,
+    climactor::DIR,
+    etmun::DIR,
+    urbact::DIR,
+    baltic::DIR,
+    unesco::DIR,
+    eurocities::DIR,
+];
+
 /// The files [`build`] writes into its output directory.
 pub const OUTPUT_FILES: [&str; 13] = [
     "cities.ndjson",

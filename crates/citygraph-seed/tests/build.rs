@@ -1,7 +1,8 @@
 //! Builds the seed from the raw sources once and checks it against the committed `seed-data/`.
 //!
-//! The raw sources are found at `$CITYGRAPH_RAW_DIR`, or at `../shared/data/raw` from the workspace
-//! root. Without them every test here says once what is missing and passes, except under `CI=true`,
+//! The raw sources are found by the workspace's one rule for them (`citygraph_tests::raw_data`:
+//! `$CITYGRAPH_RAW_DIR`, else `../shared/data/raw` from the workspace root). Without them the tests
+//! here skip after one line saying what is missing and where it comes from, except under `CI=true`,
 //! where their absence fails. `CITYGRAPH_UPDATE_SEED=1` copies the fresh build over `seed-data/`
 //! before comparing.
 
@@ -9,17 +10,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use citygraph_seed::{build, build_with, BuildOptions, Report, Restricted, OUTPUT_FILES};
+use citygraph_seed::{
+    build, build_with, BuildOptions, Report, Restricted, OUTPUT_FILES, RAW_SOURCES,
+};
 
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn raw_dir() -> PathBuf {
-    match std::env::var_os("CITYGRAPH_RAW_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => manifest_dir().join("../../../shared/data/raw"),
-    }
 }
 
 fn seed_dir() -> PathBuf {
@@ -38,20 +34,7 @@ fn built() -> Option<&'static Built> {
     static BUILT: OnceLock<Option<Built>> = OnceLock::new();
     BUILT
         .get_or_init(|| {
-            let raw = raw_dir();
-            if !raw.join("wikipedia-twincities-hekman").is_dir() {
-                let msg = format!(
-                    "raw sources not found at {}: the public sources listed in seed-data/SOURCES.md \
-                     (set CITYGRAPH_RAW_DIR to a copy of them)",
-                    raw.display()
-                );
-                assert!(
-                    std::env::var("CI").as_deref() != Ok("true"),
-                    "{msg}; they are required under CI=true"
-                );
-                eprintln!("skipped: {msg}");
-                return None;
-            }
+            let raw = citygraph_tests::raw_data::raw_dir("citygraph-seed build", &RAW_SOURCES)?;
             let dir = tempfile::tempdir().expect("temp dir");
             let out = dir.path().join("seed-data");
             let report = build(&raw, &out).unwrap_or_else(|e| panic!("seed build failed: {e}"));

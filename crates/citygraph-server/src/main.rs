@@ -1,4 +1,5 @@
-//! citygraph: the binary. Subcommands `serve`, `import`, `export`, `openapi` and `seed build`.
+//! citygraph: the binary. Subcommands `serve`, `import`, `export`, `openapi`, `seed build` and
+//! `generate`.
 //!
 //! This crate owns configuration (flags and `CITYGRAPH_*` environment variables), the tracing
 //! subscriber, the progress bar, and the wiring of store, service and API. It is the only crate that
@@ -14,6 +15,8 @@ use citygraph_service::import::{read_path, Located};
 use citygraph_service::{Service, ServiceConfig};
 use citygraph_store::{SledStore, StoreOptions};
 use clap::{Parser, Subcommand};
+
+mod generate;
 
 #[derive(Parser)]
 #[command(
@@ -33,8 +36,8 @@ struct Cli {
     /// Megabytes of the store's page cache (reads are served from memory regardless).
     #[arg(long, global = true, env = "CITYGRAPH_CACHE_MB", default_value_t = 256)]
     cache_mb: u64,
-    /// Commits of more writes than this (large imports) are written in journaled chunks, all or
-    /// nothing, instead of one in-memory transaction.
+    /// Commits of more writes than this (large imports) are written as bulk commits (pages first,
+    /// then the commit point), all or nothing, instead of one in-memory transaction.
     #[arg(
         long,
         global = true,
@@ -42,6 +45,15 @@ struct Cli {
         default_value_t = 20_000
     )]
     bulk_threshold: usize,
+    /// A checkpoint of the graph (what a start loads instead of replaying the change log) is
+    /// written in the background every this many versions, and after every bulk import.
+    #[arg(
+        long,
+        global = true,
+        env = "CITYGRAPH_CHECKPOINT_EVERY",
+        default_value_t = 1000
+    )]
+    checkpoint_every: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -129,6 +141,28 @@ enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Write a synthetic dataset (cities, networks, memberships, partnerships, summary.json) in the
+    /// CSV layout `import` reads; the same seed gives the same bytes on every machine.
+    Generate {
+        /// small (3k cities, 8k links, 200 networks), medium (50k, 150k, 1k) or large (1M, 5M, 5k).
+        #[arg(long, default_value = "small", value_parser = ["small", "medium", "large"])]
+        scale: String,
+        /// Seed of the random draws.
+        #[arg(long, default_value_t = citygraph_generate::DEFAULT_SEED)]
+        seed: u64,
+        /// Output folder (created if missing; the five files in it are replaced).
+        #[arg(long)]
+        out: PathBuf,
+        /// Number of cities instead of the scale's.
+        #[arg(long)]
+        cities: Option<u32>,
+        /// Number of sister-city links instead of the scale's.
+        #[arg(long)]
+        links: Option<u64>,
+        /// Number of networks instead of the scale's.
+        #[arg(long)]
+        networks: Option<u32>,
+    },
     /// Seed data: rebuild `seed-data/` from the public raw sources.
     Seed {
         #[command(subcommand)]
@@ -163,9 +197,9 @@ fn main() -> Result<()> {
     let store_options = StoreOptions {
         cache_bytes: cli.cache_mb.max(1) << 20,
         bulk_threshold: cli.bulk_threshold,
-        ..StoreOptions::default()
     };
     init_tracing();
+    let checkpoint_every = cli.checkpoint_every;
     match cli.command {
         Command::Serve {
             bind,
@@ -180,7 +214,12 @@ fn main() -> Result<()> {
             max_computations,
             workers,
         } => {
-            let svc = open_service(&cli.data_dir, &store_options, max_computations)?;
+            let svc = open_service(
+                &cli.data_dir,
+                &store_options,
+                max_computations,
+                checkpoint_every,
+            )?;
             if svc.version() == 0 && !no_seed {
                 load_seed(&svc, &seed_dir, &seed_exclude)?;
             }
@@ -202,7 +241,7 @@ fn main() -> Result<()> {
             serve(Arc::new(svc), config, &bind, workers)
         }
         Command::Import { files } => {
-            let svc = open_service(&cli.data_dir, &store_options, 1)?;
+            let svc = open_service(&cli.data_dir, &store_options, 1, checkpoint_every)?;
             let mut records: Vec<Located> = Vec::new();
             // Read every file before giving up, so that every bad line of every file is reported.
             let mut bad = Vec::new();
@@ -234,7 +273,7 @@ fn main() -> Result<()> {
             status,
         } => {
             use citygraph_interchange::export::{self as ex, ExportFormat, ExportOptions};
-            let svc = open_service(&cli.data_dir, &store_options, 1)?;
+            let svc = open_service(&cli.data_dir, &store_options, 1, checkpoint_every)?;
             let format: ExportFormat = format.parse()?;
             let snap = svc.snapshot();
             let unfiltered = [
@@ -323,6 +362,17 @@ fn main() -> Result<()> {
             println!("{}", citygraph_api::openapi().to_pretty_json()?);
             Ok(())
         }
+        Command::Generate {
+            scale,
+            seed,
+            out,
+            cities,
+            links,
+            networks,
+        } => generate::run(
+            &generate::params(&scale, seed, cities, links, networks)?,
+            &out,
+        ),
     }
 }
 
@@ -345,11 +395,14 @@ fn open_service(
     data_dir: &Path,
     options: &StoreOptions,
     max_computations: usize,
+    checkpoint_every: u64,
 ) -> Result<Service> {
     let store = SledStore::open_with(data_dir, options.clone())
         .with_context(|| format!("opening store at {}", data_dir.display()))?;
     let config = ServiceConfig {
         max_concurrent_computations: max_computations,
+        checkpoint_every,
+        checkpoint_bulk: options.bulk_threshold,
         ..Default::default()
     };
     Service::open(Arc::new(store), config)

@@ -10,9 +10,11 @@
 
 pub mod analytics;
 pub mod cache;
+pub mod checkpoint;
 pub mod entities;
 mod error;
 pub mod import;
+pub mod map;
 pub mod query;
 
 use std::sync::Arc;
@@ -31,6 +33,11 @@ pub struct ServiceConfig {
     pub max_concurrent_computations: usize,
     /// Seconds a busy client is told to wait.
     pub retry_after_secs: u64,
+    /// A checkpoint is written once this many versions have passed since the last (0: never
+    /// by count).
+    pub checkpoint_every: u64,
+    /// ... and after every commit of at least this many writes (a bulk import).
+    pub checkpoint_bulk: usize,
 }
 
 impl Default for ServiceConfig {
@@ -38,6 +45,8 @@ impl Default for ServiceConfig {
         ServiceConfig {
             max_concurrent_computations: 2,
             retry_after_secs: 2,
+            checkpoint_every: 1000,
+            checkpoint_bulk: 20_000,
         }
     }
 }
@@ -74,6 +83,7 @@ pub struct Service {
     cache: cache::Cache,
     indexes: analytics::IndexCache,
     config: ServiceConfig,
+    checkpoints: checkpoint::Checkpointer,
 }
 
 impl std::fmt::Debug for Service {
@@ -99,7 +109,14 @@ impl Service {
         );
         let cache = cache::Cache::new(config.max_concurrent_computations, config.retry_after_secs);
         let snap = Arc::new(snap);
+        let on_disk = store.checkpoint_version()?.unwrap_or(0);
+        let checkpoints = checkpoint::Checkpointer::start(store.clone(), &config, on_disk);
+        if snap.version > on_disk {
+            // The change log replayed at this start is not replayed at the next.
+            checkpoints.request(snap.clone());
+        }
         Ok(Service {
+            checkpoints,
             store,
             durable: Mutex::new(Durable {
                 version: snap.version,
@@ -174,6 +191,7 @@ impl Service {
         op: &str,
         plan: impl FnOnce(&Snapshot) -> Result<Prepared<T>>,
     ) -> Result<(Arc<Snapshot>, Vec<Applied>, T)> {
+        let mut writes = 0;
         let (snap, applied, extra) = {
             let mut head = self.writer.lock();
             let cur = head.clone();
@@ -189,6 +207,7 @@ impl Service {
                 let version = self
                     .store
                     .commit_unsynced(LogEntry::describe(op, &changes), &changes)?;
+                writes = changes.len();
                 next.version = version;
                 let next = Arc::new(next);
                 *head = next.clone();
@@ -197,6 +216,9 @@ impl Service {
             }
         };
         self.wait_durable(snap.version)?;
+        if writes > 0 {
+            self.checkpoints.after_commit(&snap, writes);
+        }
         Ok((snap, applied, extra))
     }
 
@@ -225,6 +247,11 @@ impl Service {
             self.synced.notify_all();
             result?;
         }
+    }
+
+    /// The background checkpoints of this service.
+    pub fn checkpoints(&self) -> &checkpoint::Checkpointer {
+        &self.checkpoints
     }
 
     /// Change-log entries after `since`, oldest first.

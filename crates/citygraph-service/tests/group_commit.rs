@@ -41,6 +41,14 @@ impl GraphStore for GatedStore {
     fn changes_since(&self, since: u64, limit: usize) -> Result<Vec<LogEntry>, StoreError> {
         self.inner.changes_since(since, limit)
     }
+    fn entry_changes(
+        &self,
+        version: u64,
+        offset: u64,
+        limit: usize,
+    ) -> Result<Vec<Change>, StoreError> {
+        self.inner.entry_changes(version, offset, limit)
+    }
 }
 
 fn city(i: usize) -> City {

@@ -1,18 +1,20 @@
 //! citygraph-store: durable storage of the graph behind the small [`GraphStore`] trait.
 //!
-//! This crate alone knows sled. It stores each entity as its JSON record (the seed format without
-//! the `type` field) in one tree per relation, keeps an append-only change log keyed by the graph
-//! version, and checks a format version on open. A commit is one sled transaction over every tree it
-//! touches and is flushed to disk before it returns: a write is acknowledged only once durable.
+//! This crate alone knows sled. The durable state is an append-only **change log** whose entries
+//! carry their changes (binary pages, `citygraph-checkpoint`), keyed by the graph version, plus
+//! **checkpoints**: binary images of the whole graph at a version. Loading is "the newest valid
+//! checkpoint, then the log after it"; with no usable checkpoint the whole log is replayed. A
+//! commit is all or nothing, also across a crash, and is flushed to disk before it is
+//! acknowledged. A format version is checked on open.
 //!
-//! Start with [`GraphStore`], then [`SledStore::commit`].
+//! Start with [`GraphStore`], then [`SledStore`]'s module docs (layout and commits).
 
 mod sled_store;
 
 use citygraph_core::{Change, Snapshot};
 use serde::{Deserialize, Serialize};
 
-pub use sled_store::{SledStore, StoreOptions, FORMAT_VERSION};
+pub use sled_store::{SledStore, StoreOptions, FORMAT_VERSION, PAGE_CHANGES};
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +40,10 @@ pub enum StoreError {
     },
     #[error("stored data is inconsistent: {0}")]
     Inconsistent(String),
+    #[error("no change-log entry with version {0}")]
+    UnknownVersion(u64),
+    #[error("checkpoint: {0}")]
+    Checkpoint(#[from] std::io::Error),
 }
 
 /// What a change-log entry says about one entity.
@@ -51,6 +57,9 @@ pub struct ChangeRef {
 }
 
 /// One entry of the append-only change log: one committed logical change.
+///
+/// This is the entry's header, what the change feed lists; the changes themselves, every one of
+/// them, are read with [`GraphStore::entry_changes`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogEntry {
     /// The graph version this change produced (1, 2, 3, ...).
@@ -101,15 +110,25 @@ impl LogEntry {
     }
 }
 
+/// What [`GraphStore::write_checkpoint`] wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckpointInfo {
+    /// The graph version the checkpoint holds.
+    pub version: u64,
+    /// Its size in bytes.
+    pub bytes: u64,
+}
+
 /// Durable storage of the graph.
 ///
 /// Object safe and small: the service holds an `Arc<dyn GraphStore>`; everything above it (checks,
 /// the in-memory snapshot, caching) lives once in `citygraph-service`.
 pub trait GraphStore: Send + Sync {
-    /// Reads the whole graph and its version.
+    /// Reads the whole graph and its version: the newest valid checkpoint, then every log entry
+    /// after it replayed in version order (the whole log when there is no usable checkpoint).
     fn load(&self) -> Result<Snapshot, StoreError>;
     /// Writes `changes` and the log entry atomically, flushes, and returns the new version. All or
-    /// nothing, also across a crash; a very large commit may be written in journaled chunks (see
+    /// nothing, also across a crash; a very large commit may be written in several steps (see
     /// [`SledStore`]'s module docs), which the caller does not see.
     fn commit(&self, entry: LogEntry, changes: &[Change]) -> Result<u64, StoreError> {
         let version = self.commit_unsynced(entry, changes)?;
@@ -118,7 +137,8 @@ pub trait GraphStore: Send + Sync {
     }
     /// As [`GraphStore::commit`], atomic, but possibly not yet on disk when it returns: a later
     /// [`GraphStore::sync`] makes it durable, together with every commit before it (group commit).
-    /// After a crash, the commits that survive are a prefix of those made.
+    /// After a crash, the commits that survive are a prefix of those made. Commits are made one
+    /// at a time (the service's writer lock).
     fn commit_unsynced(&self, entry: LogEntry, changes: &[Change]) -> Result<u64, StoreError>;
     /// Makes every commit made so far durable.
     fn sync(&self) -> Result<(), StoreError>;
@@ -126,4 +146,23 @@ pub trait GraphStore: Send + Sync {
     fn version(&self) -> Result<u64, StoreError>;
     /// Log entries with a version greater than `since`, oldest first, at most `limit`.
     fn changes_since(&self, since: u64, limit: usize) -> Result<Vec<LogEntry>, StoreError>;
+    /// The changes of log entry `version`, in commit order: at most `limit` of them, starting
+    /// with the change at position `offset` (a very large entry, a bulk import, is read in pages).
+    /// Replaying every entry's changes in version order onto the empty graph rebuilds the graph.
+    fn entry_changes(
+        &self,
+        version: u64,
+        offset: u64,
+        limit: usize,
+    ) -> Result<Vec<Change>, StoreError>;
+    /// Writes a checkpoint of `snap`, a durable version of this store, so that the next
+    /// [`GraphStore::load`] starts from it. A store that keeps no checkpoints returns `None`.
+    fn write_checkpoint(&self, snap: &Snapshot) -> Result<Option<CheckpointInfo>, StoreError> {
+        let _ = snap;
+        Ok(None)
+    }
+    /// The version of the newest checkpoint on disk, if any.
+    fn checkpoint_version(&self) -> Result<Option<u64>, StoreError> {
+        Ok(None)
+    }
 }

@@ -1,59 +1,55 @@
 //! The sled implementation of [`GraphStore`].
 //!
-//! Layout (format version 1):
+//! Layout (format version 2):
 //! - tree `meta`: `format_version` -> ASCII decimal; `version` -> u64 big-endian (last committed);
-//!   `bulk_pending` -> `fresh` or `undo` while a bulk commit is being written (see below);
-//! - trees `cities`, `networks`, `memberships`, `partnerships`: id bytes -> JSON record of the
-//!   entity (the core model's serde form, i.e. a seed-format line without `type`); ids are ASCII
-//!   slugs, so key order is id order;
-//! - tree `changelog`: version as u64 big-endian -> JSON [`LogEntry`]; append-only;
-//! - tree `undo`: the rollback journal of a bulk commit in progress: one byte naming the entity tree
-//!   followed by the key -> `0` (the key was absent) or `1` followed by the value it had.
+//! - tree `changelog`: version as u64 big-endian -> JSON [`LogEntry`] (the header the change feed
+//!   lists); append-only;
+//! - tree `log_pages`: version (u64 big-endian) followed by the page number (u32 big-endian) ->
+//!   one page of the entry's changes, [`PAGE_CHANGES`] changes per page in commit order, encoded by
+//!   `citygraph_checkpoint::encode_changes`; append-only;
+//! - folder `checkpoints/` next to sled's files: images of the whole graph
+//!   (`citygraph_checkpoint::dir`), the newest one kept.
 //!
-//! Adjacency (which partnerships touch a city) is not stored: it is derived when the snapshot is
-//! built, so it can never disagree with the partnerships themselves.
+//! Entities are not stored one key each: the log holds every change of every version, and a
+//! checkpoint holds the graph at a version, so the graph at the head is the newest valid
+//! checkpoint plus the entries after it. An import of millions of records writes a few hundred
+//! page keys instead of millions of entity keys. A checkpoint's fingerprint is the CRC-32 of the
+//! change-log entry of its version: an image from another folder, or from a history that was
+//! rolled back, does not match and is passed over.
 //!
 //! # Commits
 //!
-//! A commit of up to [`StoreOptions::bulk_threshold`] writes is one sled transaction over `meta`,
-//! the entity trees and `changelog`, then `flush` ([`GraphStore::commit`]); with
+//! A commit of up to [`StoreOptions::bulk_threshold`] changes is one sled transaction over
+//! `meta`, `changelog` and `log_pages`, then `flush` ([`GraphStore::commit`]); with
 //! [`GraphStore::commit_unsynced`] the flush is left to a later [`GraphStore::sync`], which makes
-//! every transaction before it durable at once (group commit). sled buffers a transaction whole in memory, so a
-//! larger commit (a bulk import of millions of records) is written as a **bulk commit** instead,
-//! all or nothing through a rollback journal:
+//! every transaction before it durable at once (group commit). sled buffers a transaction whole in
+//! memory, so a larger commit (a bulk import) is a **bulk commit**:
 //!
-//! 1. `meta/bulk_pending` is set (`fresh` when every entity tree is empty, else `undo`) and flushed;
-//! 2. per chunk of [`StoreOptions::bulk_chunk`] writes: unless `fresh`, the value each key had
-//!    before the commit (or its absence) is added to `undo` and flushed, then the chunk is written;
-//! 3. everything is flushed, then one transaction writes the change-log entry, bumps `version` and
-//!    removes `bulk_pending`, and is flushed: this is the commit point;
-//! 4. `undo` is cleared.
+//! 1. its pages are written (plain inserts under the next version) and flushed;
+//! 2. one transaction writes the change-log entry and bumps `version`, and is flushed: this is the
+//!    commit point.
 //!
-//! A failure before the commit point rolls the entity trees back at once; a crash before it is
-//! rolled back when the folder is next opened (`fresh`: the entity trees are cleared; `undo`: every
-//! journaled key gets its old value back). Rolling back is idempotent, so a crash during a rollback
-//! is rolled back again. Readers never see a half-written bulk commit: the service only reads sled
-//! when it opens, and the change log and version move at the commit point alone.
+//! Pages under a version above `meta/version` belong to no entry: a crash before the commit point
+//! leaves only such pages, and opening the folder removes them. Nothing else is ever overwritten,
+//! so there is nothing to roll back.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use citygraph_core::{Change, City, Membership, Network, Partnership, Snapshot};
-use serde::de::DeserializeOwned;
+use citygraph_checkpoint::{decode_changes, encode_changes, CheckpointDir};
+use citygraph_core::{Change, Snapshot};
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 use sled::{Transactional, Tree};
 
-use crate::{GraphStore, LogEntry, StoreError};
+use crate::{CheckpointInfo, GraphStore, LogEntry, StoreError};
 
 /// The on-disk format this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+
+/// Changes per log page (part of the format).
+pub const PAGE_CHANGES: usize = 16_384;
 
 const K_FORMAT: &[u8] = b"format_version";
 const K_VERSION: &[u8] = b"version";
-const K_BULK: &[u8] = b"bulk_pending";
-const BULK_FRESH: &[u8] = b"fresh";
-const BULK_UNDO: &[u8] = b"undo";
 
 /// Tunables of a [`SledStore`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,10 +57,8 @@ pub struct StoreOptions {
     /// Bytes of sled's page cache. Reads are served from the in-memory snapshot, so this only
     /// speeds writes and the load at start.
     pub cache_bytes: u64,
-    /// A commit of more writes than this is written as a journaled bulk commit (module docs).
+    /// A commit of more changes than this is written as a bulk commit (module docs).
     pub bulk_threshold: usize,
-    /// Writes per chunk of a bulk commit.
-    pub bulk_chunk: usize,
 }
 
 impl Default for StoreOptions {
@@ -72,7 +66,6 @@ impl Default for StoreOptions {
         StoreOptions {
             cache_bytes: 256 << 20,
             bulk_threshold: 20_000,
-            bulk_chunk: 50_000,
         }
     }
 }
@@ -83,12 +76,9 @@ pub struct SledStore {
     options: StoreOptions,
     db: sled::Db,
     meta: Tree,
-    cities: Tree,
-    networks: Tree,
-    memberships: Tree,
-    partnerships: Tree,
     log: Tree,
-    undo: Tree,
+    pages: Tree,
+    checkpoints: CheckpointDir,
 }
 
 impl std::fmt::Debug for SledStore {
@@ -100,14 +90,43 @@ impl std::fmt::Debug for SledStore {
     }
 }
 
+fn page_key(version: u64, page: u32) -> [u8; 12] {
+    let mut k = [0u8; 12];
+    k[..8].copy_from_slice(&version.to_be_bytes());
+    k[8..].copy_from_slice(&page.to_be_bytes());
+    k
+}
+
+/// The pages of `changes`, encoded on every core.
+fn encode_pages(changes: &[Change]) -> Vec<Vec<u8>> {
+    let chunks: Vec<&[Change]> = changes.chunks(PAGE_CHANGES).collect();
+    if chunks.len() <= 1 {
+        return chunks.into_iter().map(encode_changes).collect();
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per = chunks.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .chunks(per)
+            .map(|group| {
+                s.spawn(move || group.iter().map(|c| encode_changes(c)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("encoding does not panic"))
+            .collect()
+    })
+}
+
 impl SledStore {
     /// Opens (or creates) the store in `path` with default options (see [`SledStore::open_with`]).
     pub fn open(path: &Path) -> Result<SledStore, StoreError> {
         SledStore::open_with(path, StoreOptions::default())
     }
 
-    /// Opens (or creates) the store in `path`, checking the format version and rolling back a bulk
-    /// commit that a crash interrupted.
+    /// Opens (or creates) the store in `path`, checking the format version and removing what a
+    /// crash left of an uncommitted bulk commit or checkpoint.
     pub fn open_with(path: &Path, options: StoreOptions) -> Result<SledStore, StoreError> {
         let db = sled::Config::new()
             .path(path)
@@ -117,12 +136,9 @@ impl SledStore {
             path: path.to_owned(),
             options,
             meta: db.open_tree("meta")?,
-            cities: db.open_tree("cities")?,
-            networks: db.open_tree("networks")?,
-            memberships: db.open_tree("memberships")?,
-            partnerships: db.open_tree("partnerships")?,
             log: db.open_tree("changelog")?,
-            undo: db.open_tree("undo")?,
+            pages: db.open_tree("log_pages")?,
+            checkpoints: CheckpointDir::new(path.join("checkpoints")),
             db,
         };
         match store.meta.get(K_FORMAT)? {
@@ -137,7 +153,13 @@ impl SledStore {
                 }
             }
             None => {
-                let empty = store.data().iter().all(|t| t.is_empty()) && store.log.is_empty();
+                // Any tree with data, ours or another build's, means this is not a new folder.
+                let empty = store
+                    .db
+                    .tree_names()
+                    .iter()
+                    .filter(|n| n.as_ref() != b"__sled__default")
+                    .all(|n| store.db.open_tree(n).map(|t| t.is_empty()).unwrap_or(false));
                 if !empty {
                     return Err(StoreError::UnknownFormat {
                         path: path.display().to_string(),
@@ -149,18 +171,35 @@ impl SledStore {
                 store.db.flush()?;
             }
         }
-        if store.meta.contains_key(K_BULK)? {
-            tracing::warn!(
-                path = %path.display(),
-                "an interrupted bulk commit is being rolled back"
+        store.remove_orphan_pages()?;
+        let removed = store.checkpoints.remove_temporaries()?;
+        if removed > 0 {
+            tracing::info!(
+                removed,
+                "removed the temporary file of an interrupted checkpoint"
             );
-            store.roll_back()?;
-        } else if !store.undo.is_empty() {
-            // Left by a bulk commit that reached its commit point.
-            store.undo.clear()?;
-            store.db.flush()?;
         }
         Ok(store)
+    }
+
+    /// Removes pages above the committed version: what a bulk commit that did not reach its
+    /// commit point left. Idempotent.
+    fn remove_orphan_pages(&self) -> Result<(), StoreError> {
+        let head = self.version()?;
+        let start = page_key(head.saturating_add(1), 0);
+        let mut removed = 0u64;
+        for k in self.pages.range(start..).keys() {
+            self.pages.remove(k?)?;
+            removed += 1;
+        }
+        if removed > 0 {
+            self.db.flush()?;
+            tracing::warn!(
+                pages = removed,
+                "removed the pages of a bulk commit that a crash interrupted"
+            );
+        }
+        Ok(())
     }
 
     /// The folder of the database.
@@ -173,296 +212,155 @@ impl SledStore {
         &self.options
     }
 
-    /// Whether the store holds no entity at all (a fresh data folder).
+    /// Whether the store holds no committed change (a fresh data folder).
     pub fn is_empty(&self) -> bool {
-        self.data().iter().all(|t| t.is_empty())
+        self.log.is_empty()
     }
 
-    /// Bytes on disk, as sled reports them.
+    /// Bytes on disk, as sled reports them (without the checkpoints).
     pub fn size_on_disk(&self) -> Result<u64, StoreError> {
         Ok(self.db.size_on_disk()?)
     }
 
-    /// The entity trees, in the order [`Op`] numbers them.
-    fn data(&self) -> [&Tree; 4] {
-        [
-            &self.cities,
-            &self.networks,
-            &self.memberships,
-            &self.partnerships,
-        ]
+    /// The checkpoint folder.
+    pub fn checkpoints(&self) -> &CheckpointDir {
+        &self.checkpoints
     }
 
-    /// Applies every record of `tree` to `snap`, in key order, without collecting them first.
-    fn load_tree<T: DeserializeOwned>(
-        snap: &mut Snapshot,
-        tree: &Tree,
-        name: &'static str,
-        change: impl Fn(T) -> Change,
-    ) -> Result<(), StoreError> {
-        for kv in tree.iter() {
-            let (k, v) = kv?;
-            let key = || String::from_utf8_lossy(&k).into_owned();
-            let value: T = serde_json::from_slice(&v).map_err(|e| StoreError::Corrupt {
-                tree: name,
-                key: key(),
-                message: e.to_string(),
-            })?;
-            let change = change(value);
-            snap.apply(&change).map_err(|e| {
-                let (kind, id) = change.target();
-                StoreError::Inconsistent(format!("{kind} {id}: {e}"))
-            })?;
+    /// The fingerprint of the change-log entry at `version` (0 for version 0).
+    fn fingerprint(&self, version: u64) -> Result<Option<u64>, StoreError> {
+        if version == 0 {
+            return Ok(Some(0));
         }
-        Ok(())
+        Ok(self
+            .log
+            .get(version.to_be_bytes())?
+            .map(|v| u64::from(crc32fast::hash(&v))))
+    }
+
+    /// Applies the changes of entries `from + 1 ..= to` to `snap`, in order, with every check.
+    fn replay(&self, snap: &mut Snapshot, from: u64, to: u64) -> Result<u64, StoreError> {
+        let mut applied = 0u64;
+        for version in from + 1..=to {
+            for kv in self.pages.scan_prefix(version.to_be_bytes()) {
+                let (k, v) = kv?;
+                let changes = read_page(&k, &v)?;
+                for c in &changes {
+                    snap.apply(c).map_err(|e| {
+                        let (kind, id) = c.target();
+                        StoreError::Inconsistent(format!(
+                            "replaying version {version}: {kind} {id}: {e}"
+                        ))
+                    })?;
+                }
+                applied += changes.len() as u64;
+            }
+        }
+        snap.version = to;
+        Ok(applied)
     }
 
     /// The single-transaction commit (module docs), not yet flushed.
     fn commit_one(&self, entry: LogEntry, changes: &[Change]) -> Result<u64, StoreError> {
-        let ops: Vec<Op> = changes.iter().map(encode).collect();
-        let trees = (
-            &self.meta,
-            &self.cities,
-            &self.networks,
-            &self.memberships,
-            &self.partnerships,
-            &self.log,
-        );
-        let result =
-            trees.transaction(|(meta, cities, networks, memberships, partnerships, log)| {
-                let data = [cities, networks, memberships, partnerships];
-                for op in &ops {
-                    match op {
-                        Op::Put(t, k, v) => {
-                            data[*t].insert(k.as_slice(), v.as_slice())?;
-                        }
-                        Op::Del(t, k) => {
-                            data[*t].remove(k.as_slice())?;
-                        }
-                    }
-                }
-                log_next_version(meta, log, &entry)
-            });
+        let pages = encode_pages(changes);
+        let result = (&self.meta, &self.log, &self.pages).transaction(|(meta, log, page_tree)| {
+            let next = log_next_version(meta, log, &entry)?;
+            for (i, p) in pages.iter().enumerate() {
+                page_tree.insert(&page_key(next, i as u32), p.as_slice())?;
+            }
+            Ok(next)
+        });
         transaction_result(result)
     }
 
-    /// The journaled bulk commit (module docs).
+    /// The bulk commit (module docs).
     fn commit_bulk(&self, entry: LogEntry, changes: &[Change]) -> Result<u64, StoreError> {
-        let fresh = self.begin_bulk()?;
-        let written = changes
-            .chunks(self.options.bulk_chunk.max(1))
-            .try_for_each(|chunk| self.write_chunk(chunk, fresh))
-            .and_then(|()| {
+        let next = self.version()? + 1;
+        let pages = encode_pages(changes);
+        for (i, p) in pages.into_iter().enumerate() {
+            self.pages.insert(page_key(next, i as u32), p)?;
+        }
+        self.db.flush()?;
+        let result = (&self.meta, &self.log).transaction(|(meta, log)| {
+            let v = log_next_version(meta, log, &entry)?;
+            if v != next {
+                return Err(ConflictableTransactionError::Abort(format!(
+                    "a bulk commit for version {next} met version {v}: commits must not run at once"
+                )));
+            }
+            Ok(v)
+        });
+        match transaction_result(result) {
+            Ok(v) => {
                 self.db.flush()?;
-                Ok(())
-            })
-            .and_then(|()| self.finish_bulk(entry));
-        match written {
-            Ok(version) => {
-                if let Err(e) = self.undo.clear() {
-                    // Harmless: cleared on the next open.
-                    tracing::warn!(error = %e, "could not clear the bulk commit journal");
-                }
-                Ok(version)
+                Ok(v)
             }
             Err(e) => {
-                if let Err(r) = self.roll_back() {
-                    tracing::error!(error = %r, "rolling back a failed bulk commit failed; it is retried on the next open");
+                if let Err(r) = self.remove_orphan_pages() {
+                    tracing::error!(error = %r, "removing the pages of a failed bulk commit failed; they are removed on the next open");
                 }
                 Err(e)
             }
         }
     }
-
-    /// Step 1 of a bulk commit: marks it pending (durably). Returns whether the store was empty.
-    fn begin_bulk(&self) -> Result<bool, StoreError> {
-        let fresh = self.is_empty();
-        self.undo.clear()?;
-        self.meta
-            .insert(K_BULK, if fresh { BULK_FRESH } else { BULK_UNDO })?;
-        self.db.flush()?;
-        Ok(fresh)
-    }
-
-    /// Step 2 of a bulk commit: journals the old values of `chunk`'s keys (unless `fresh`), then
-    /// writes it.
-    fn write_chunk(&self, chunk: &[Change], fresh: bool) -> Result<(), StoreError> {
-        let data = self.data();
-        let ops: Vec<Op> = chunk.iter().map(encode).collect();
-        if !fresh {
-            let mut seen: HashSet<Vec<u8>> = HashSet::new();
-            for op in &ops {
-                let (t, k) = op.key();
-                let mut uk = Vec::with_capacity(k.len() + 1);
-                uk.push(t as u8);
-                uk.extend_from_slice(k);
-                if seen.contains(&uk) || self.undo.contains_key(&uk)? {
-                    continue;
-                }
-                let old = match data[t].get(k)? {
-                    Some(v) => {
-                        let mut o = Vec::with_capacity(v.len() + 1);
-                        o.push(1u8);
-                        o.extend_from_slice(&v);
-                        o
-                    }
-                    None => vec![0u8],
-                };
-                self.undo.insert(uk.as_slice(), old)?;
-                seen.insert(uk);
-            }
-            // The journal is on disk before anything it protects is overwritten.
-            self.db.flush()?;
-        }
-        // One insert at a time: a sled batch is held in memory whole, and large ones keep sled's
-        // page cache from evicting (measured: 2.6 KB of memory per key with 50,000-key batches,
-        // flat at the cache size with single inserts, which are also faster).
-        for op in ops {
-            match op {
-                Op::Put(t, k, v) => {
-                    data[t].insert(k, v)?;
-                }
-                Op::Del(t, k) => {
-                    data[t].remove(k)?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Step 3 of a bulk commit, its commit point: log entry, version, pending mark removed, flushed.
-    fn finish_bulk(&self, entry: LogEntry) -> Result<u64, StoreError> {
-        let result = (&self.meta, &self.log).transaction(|(meta, log)| {
-            let next = log_next_version(meta, log, &entry)?;
-            meta.remove(K_BULK)?;
-            Ok(next)
-        });
-        let version = transaction_result(result)?;
-        self.db.flush()?;
-        Ok(version)
-    }
-
-    /// Undoes a pending bulk commit (no-op when none is pending). Idempotent.
-    fn roll_back(&self) -> Result<(), StoreError> {
-        let Some(mode) = self.meta.get(K_BULK)? else {
-            return Ok(());
-        };
-        let data = self.data();
-        let mut restored = 0u64;
-        if mode.as_ref() == BULK_FRESH {
-            for tree in data {
-                tree.clear()?;
-            }
-        } else {
-            for kv in self.undo.iter() {
-                let (k, v) = kv?;
-                let t = *k.first().ok_or_else(|| StoreError::Corrupt {
-                    tree: "undo",
-                    key: String::new(),
-                    message: "empty journal key".into(),
-                })? as usize;
-                let tree = data.get(t).ok_or_else(|| StoreError::Corrupt {
-                    tree: "undo",
-                    key: String::from_utf8_lossy(&k).into_owned(),
-                    message: format!("unknown tree {t}"),
-                })?;
-                match v.first() {
-                    Some(1) => {
-                        tree.insert(&k[1..], &v[1..])?;
-                    }
-                    _ => {
-                        tree.remove(&k[1..])?;
-                    }
-                }
-                restored += 1;
-            }
-        }
-        self.db.flush()?;
-        self.meta.remove(K_BULK)?;
-        self.db.flush()?;
-        self.undo.clear()?;
-        self.db.flush()?;
-        tracing::info!(
-            fresh = mode.as_ref() == BULK_FRESH,
-            restored,
-            "bulk commit rolled back"
-        );
-        Ok(())
-    }
-}
-
-enum Op {
-    Put(usize, Vec<u8>, Vec<u8>),
-    Del(usize, Vec<u8>),
-}
-
-impl Op {
-    fn key(&self) -> (usize, &[u8]) {
-        match self {
-            Op::Put(t, k, _) | Op::Del(t, k) => (*t, k),
-        }
-    }
-}
-
-fn encode(change: &Change) -> Op {
-    let json = |v: Result<Vec<u8>, serde_json::Error>| v.expect("model values always serialize");
-    match change {
-        Change::PutCity(c) => Op::Put(
-            0,
-            c.id.as_str().as_bytes().to_vec(),
-            json(serde_json::to_vec(&**c)),
-        ),
-        Change::DeleteCity(id) => Op::Del(0, id.as_str().as_bytes().to_vec()),
-        Change::PutNetwork(n) => Op::Put(
-            1,
-            n.id.as_str().as_bytes().to_vec(),
-            json(serde_json::to_vec(&**n)),
-        ),
-        Change::DeleteNetwork(id) => Op::Del(1, id.as_str().as_bytes().to_vec()),
-        Change::PutMembership(m) => Op::Put(
-            2,
-            m.id.as_str().as_bytes().to_vec(),
-            json(serde_json::to_vec(&**m)),
-        ),
-        Change::DeleteMembership(id) => Op::Del(2, id.as_str().as_bytes().to_vec()),
-        Change::PutPartnership(p) => Op::Put(
-            3,
-            p.id.as_str().as_bytes().to_vec(),
-            json(serde_json::to_vec(&**p)),
-        ),
-        Change::DeletePartnership(id) => Op::Del(3, id.as_str().as_bytes().to_vec()),
-    }
 }
 
 impl GraphStore for SledStore {
     fn load(&self) -> Result<Snapshot, StoreError> {
-        // Cities and networks before what refers to them; each record applied as it is read.
-        let mut snap = Snapshot::default();
-        Self::load_tree(&mut snap, &self.cities, "cities", |c: City| {
-            Change::PutCity(Arc::new(c))
-        })?;
-        Self::load_tree(&mut snap, &self.networks, "networks", |n: Network| {
-            Change::PutNetwork(Arc::new(n))
-        })?;
-        Self::load_tree(
-            &mut snap,
-            &self.memberships,
-            "memberships",
-            |m: Membership| Change::PutMembership(Arc::new(m)),
-        )?;
-        Self::load_tree(
-            &mut snap,
-            &self.partnerships,
-            "partnerships",
-            |p: Partnership| Change::PutPartnership(Arc::new(p)),
-        )?;
-        snap.version = self.version()?;
+        let head = self.version()?;
+        let accept = |h: &citygraph_checkpoint::Header| -> Result<(), String> {
+            if h.version > head {
+                return Err(format!(
+                    "it holds version {}, ahead of the store's version {head}",
+                    h.version
+                ));
+            }
+            match self.fingerprint(h.version) {
+                Ok(Some(f)) if f == h.fingerprint => Ok(()),
+                Ok(_) => Err(format!(
+                    "it does not match the change-log entry of version {}: it belongs to another history",
+                    h.version
+                )),
+                Err(e) => Err(format!("the change log cannot be read: {e}")),
+            }
+        };
+        let loaded = self.checkpoints.load(&accept)?;
+        for r in &loaded.rejected {
+            tracing::warn!(path = %r.path.display(), reason = %r.reason, "checkpoint passed over");
+        }
+        let (mut snap, from) = match loaded.snapshot {
+            Some((snap, h)) => (snap, h.version),
+            None => {
+                if head > 0 {
+                    let why = if loaded.rejected.is_empty() {
+                        "there is no checkpoint"
+                    } else {
+                        "no checkpoint is usable"
+                    };
+                    tracing::warn!(
+                        version = head,
+                        "{why}: the graph is rebuilt from the whole change log"
+                    );
+                }
+                (Snapshot::default(), 0)
+            }
+        };
+        let started = std::time::Instant::now();
+        let replayed = self.replay(&mut snap, from, head)?;
+        tracing::info!(
+            checkpoint = from,
+            version = head,
+            replayed_entries = head - from,
+            replayed_changes = replayed,
+            replay_seconds = started.elapsed().as_secs_f64(),
+            "graph loaded from the store"
+        );
         Ok(snap)
     }
 
     fn commit_unsynced(&self, entry: LogEntry, changes: &[Change]) -> Result<u64, StoreError> {
         if changes.len() > self.options.bulk_threshold {
-            // Flushes on its own: its journal needs ordered flushes.
+            // Flushes on its own: the commit point must follow the durable pages.
             self.commit_bulk(entry, changes)
         } else {
             self.commit_one(entry, changes)
@@ -491,6 +389,56 @@ impl GraphStore for SledStore {
             })?);
         }
         Ok(out)
+    }
+
+    fn entry_changes(
+        &self,
+        version: u64,
+        offset: u64,
+        limit: usize,
+    ) -> Result<Vec<Change>, StoreError> {
+        if version == 0 || version > self.version()? {
+            return Err(StoreError::UnknownVersion(version));
+        }
+        let first = offset / PAGE_CHANGES as u64;
+        let mut skip = (offset % PAGE_CHANGES as u64) as usize;
+        let mut out = Vec::new();
+        let start = page_key(version, u32::try_from(first).unwrap_or(u32::MAX));
+        let end = page_key(version, u32::MAX);
+        for kv in self.pages.range(start..=end) {
+            if out.len() >= limit {
+                break;
+            }
+            let (k, v) = kv?;
+            let changes = read_page(&k, &v)?;
+            let take = limit - out.len();
+            out.extend(changes.into_iter().skip(skip).take(take));
+            skip = 0;
+        }
+        Ok(out)
+    }
+
+    fn write_checkpoint(&self, snap: &Snapshot) -> Result<Option<CheckpointInfo>, StoreError> {
+        let fingerprint = self
+            .fingerprint(snap.version)?
+            .ok_or(StoreError::UnknownVersion(snap.version))?;
+        let started = std::time::Instant::now();
+        let (path, bytes) = self.checkpoints.write(snap, fingerprint)?;
+        tracing::info!(
+            version = snap.version,
+            bytes,
+            seconds = started.elapsed().as_secs_f64(),
+            path = %path.display(),
+            "checkpoint written"
+        );
+        Ok(Some(CheckpointInfo {
+            version: snap.version,
+            bytes,
+        }))
+    }
+
+    fn checkpoint_version(&self) -> Result<Option<u64>, StoreError> {
+        Ok(self.checkpoints.list()?.first().map(|(v, _)| *v))
     }
 }
 
@@ -525,301 +473,14 @@ fn be_u64(b: &[u8]) -> u64 {
     u64::from_be_bytes(a)
 }
 
-#[cfg(test)]
-mod tests {
-    use citygraph_core::{CityId, PartnershipId};
-
-    use super::*;
-
-    fn city(id: &str) -> Change {
-        Change::PutCity(Arc::new(
-            serde_json::from_str(&format!(
-                r#"{{"id":"{id}","name":"{id}","country":"FR","region":"europe","lat":1.0,"lon":2.0}}"#
-            ))
-            .unwrap(),
-        ))
-    }
-    fn link(a: &str, b: &str) -> Change {
-        Change::PutPartnership(Arc::new(
-            serde_json::from_str(&format!(
-                r#"{{"cities":["{a}","{b}"],"events":[{{"type":"established","date":"1990"}}]}}"#
-            ))
-            .unwrap(),
-        ))
-    }
-
-    #[test]
-    fn commits_survive_reopening_and_bump_the_version() {
-        let dir = tempfile::tempdir().unwrap();
-        {
-            let s = SledStore::open(dir.path()).unwrap();
-            assert_eq!(s.version().unwrap(), 0);
-            let changes = [city("a"), city("b"), link("a", "b")];
-            assert_eq!(
-                s.commit(LogEntry::describe("import", &changes), &changes)
-                    .unwrap(),
-                1
-            );
-            let del = [Change::DeletePartnership(
-                PartnershipId::new("a--b").unwrap(),
-            )];
-            assert_eq!(
-                s.commit(LogEntry::describe("delete_partnership", &del), &del)
-                    .unwrap(),
-                2
-            );
-        }
-        let s = SledStore::open(dir.path()).unwrap();
-        let snap = s.load().unwrap();
-        assert_eq!(snap.version, 2);
-        assert_eq!(snap.cities.len(), 2);
-        assert!(snap.partnerships.is_empty());
-        let log = s.changes_since(0, 10).unwrap();
-        assert_eq!(
-            log.iter()
-                .map(|e| (e.version, e.op.as_str(), e.count))
-                .collect::<Vec<_>>(),
-            vec![(1, "import", 3), (2, "delete_partnership", 1)]
-        );
-        assert_eq!(s.changes_since(1, 10).unwrap().len(), 1);
-        assert_eq!(log[1].changes[0].action, "delete");
-    }
-
-    fn small_bulk() -> StoreOptions {
-        StoreOptions {
-            bulk_threshold: 2,
-            bulk_chunk: 3,
-            ..StoreOptions::default()
-        }
-    }
-
-    fn named(id: &str, name: &str) -> Change {
-        Change::PutCity(Arc::new(
-            serde_json::from_str(&format!(
-                r#"{{"id":"{id}","name":"{name}","country":"FR","region":"europe","lat":1.0,"lon":2.0}}"#
-            ))
-            .unwrap(),
-        ))
-    }
-
-    /// (tree, key, value)
-    type Entry = (String, Vec<u8>, Vec<u8>);
-
-    /// Every key and value of every tree but `undo`, and the version.
-    fn dump(s: &SledStore) -> (u64, Vec<Entry>) {
-        let mut out = Vec::new();
-        for (name, tree) in [
-            ("cities", &s.cities),
-            ("networks", &s.networks),
-            ("memberships", &s.memberships),
-            ("partnerships", &s.partnerships),
-            ("changelog", &s.log),
-        ] {
-            for kv in tree.iter() {
-                let (k, v) = kv.unwrap();
-                out.push((name.to_owned(), k.to_vec(), v.to_vec()));
-            }
-        }
-        (s.version().unwrap(), out)
-    }
-
-    /// A store holding cities a, b, c0..c9 and the link a--b, at version 1.
-    fn populated(path: &Path) -> SledStore {
-        let s = SledStore::open_with(path, small_bulk()).unwrap();
-        let mut changes = vec![city("a"), city("b"), link("a", "b")];
-        changes.extend((0..10).map(|i| city(&format!("c{i}"))));
-        // 13 writes: over the threshold, so this is a bulk commit into a fresh store.
-        assert_eq!(
-            s.commit(LogEntry::describe("import", &changes), &changes)
-                .unwrap(),
-            1
-        );
-        s
-    }
-
-    /// A bulk commit over existing data: updates, deletions, new keys, and a key written twice.
-    fn overwrite() -> Vec<Change> {
-        vec![
-            named("a", "A renamed"),
-            Change::DeletePartnership(PartnershipId::new("a--b").unwrap()),
-            city("new1"),
-            named("c3", "C3 renamed"),
-            Change::DeleteCity(CityId::new("b").unwrap()),
-            city("new2"),
-            named("a", "A renamed twice"),
-            city("new3"),
-        ]
-    }
-
-    /// Steps 1 and 2 of a bulk commit of [`overwrite`] over existing data, flushed, without its
-    /// commit point: what a crash just before it leaves.
-    fn write_overwrite_uncommitted(s: &SledStore) {
-        assert!(!s.begin_bulk().unwrap());
-        for chunk in overwrite().chunks(3) {
-            s.write_chunk(chunk, false).unwrap();
-        }
-        s.db.flush().unwrap();
-    }
-
-    #[test]
-    fn bulk_commits_write_everything_and_log_once() {
-        let dir = tempfile::tempdir().unwrap();
-        {
-            let s = populated(dir.path());
-            let changes = overwrite();
-            assert_eq!(
-                s.commit(LogEntry::describe("import", &changes), &changes)
-                    .unwrap(),
-                2
-            );
-            assert!(s.undo.is_empty());
-        }
-        let s = SledStore::open(dir.path()).unwrap();
-        let snap = s.load().unwrap();
-        assert_eq!(snap.version, 2);
-        assert_eq!(snap.city("a").unwrap().name, "A renamed twice");
-        assert_eq!(snap.city("c3").unwrap().name, "C3 renamed");
-        assert!(snap.city("b").is_none() && snap.partnerships.is_empty());
-        assert_eq!(snap.cities.len(), 14);
-        let log = s.changes_since(0, 10).unwrap();
-        assert_eq!(
-            log.iter().map(|e| (e.version, e.count)).collect::<Vec<_>>(),
-            vec![(1, 13), (2, 8)]
-        );
-    }
-
-    #[test]
-    fn an_interrupted_bulk_commit_into_an_empty_store_leaves_it_empty() {
-        let dir = tempfile::tempdir().unwrap();
-        {
-            let s = SledStore::open_with(dir.path(), small_bulk()).unwrap();
-            let changes: Vec<Change> = (0..10).map(|i| city(&format!("c{i}"))).collect();
-            // Steps 1 and 2 for two of four chunks, then the process "dies".
-            assert!(s.begin_bulk().unwrap());
-            s.write_chunk(&changes[0..3], true).unwrap();
-            s.write_chunk(&changes[3..6], true).unwrap();
-            s.db.flush().unwrap();
-            assert_eq!(s.cities.len(), 6);
-        }
-        let s = SledStore::open(dir.path()).unwrap();
-        assert!(s.is_empty());
-        assert_eq!(s.version().unwrap(), 0);
-        assert!(s.changes_since(0, 10).unwrap().is_empty());
-        assert!(!s.meta.contains_key(K_BULK).unwrap());
-    }
-
-    #[test]
-    fn an_interrupted_bulk_commit_over_data_is_rolled_back_exactly() {
-        let dir = tempfile::tempdir().unwrap();
-        let before;
-        {
-            let s = populated(dir.path());
-            before = dump(&s);
-            write_overwrite_uncommitted(&s);
-            assert_ne!(dump(&s), before);
-        }
-        let s = SledStore::open(dir.path()).unwrap();
-        assert_eq!(dump(&s), before);
-        assert!(s.undo.is_empty());
-        assert_eq!(s.load().unwrap().city("a").unwrap().name, "a");
-        // And the store takes the same bulk commit afterwards.
-        let changes = overwrite();
-        assert_eq!(
-            s.commit(LogEntry::describe("import", &changes), &changes)
-                .unwrap(),
-            2
-        );
-    }
-
-    #[test]
-    fn a_rollback_interrupted_halfway_is_finished_on_the_next_open() {
-        let dir = tempfile::tempdir().unwrap();
-        let before;
-        {
-            let s = populated(dir.path());
-            before = dump(&s);
-            write_overwrite_uncommitted(&s);
-            // Restore one journaled key by hand, as a rollback that died after one step would.
-            let (k, v) = s.undo.iter().next().unwrap().unwrap();
-            let tree = s.data()[k[0] as usize];
-            if v[0] == 1 {
-                tree.insert(&k[1..], &v[1..]).unwrap();
-            } else {
-                tree.remove(&k[1..]).unwrap();
-            }
-            s.db.flush().unwrap();
-        }
-        let s = SledStore::open(dir.path()).unwrap();
-        assert_eq!(dump(&s), before);
-    }
-
-    #[test]
-    fn a_bulk_commit_past_its_commit_point_is_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        {
-            let s = populated(dir.path());
-            write_overwrite_uncommitted(&s);
-            let changes = overwrite();
-            assert_eq!(
-                s.finish_bulk(LogEntry::describe("import", &changes))
-                    .unwrap(),
-                2
-            );
-            // The journal is not cleared: the process "dies" here.
-            assert!(!s.undo.is_empty());
-        }
-        let s = SledStore::open(dir.path()).unwrap();
-        assert!(s.undo.is_empty());
-        let snap = s.load().unwrap();
-        assert_eq!(snap.version, 2);
-        assert_eq!(snap.city("a").unwrap().name, "A renamed twice");
-    }
-
-    #[test]
-    fn refuses_an_unknown_format_version() {
-        let dir = tempfile::tempdir().unwrap();
-        {
-            let s = SledStore::open(dir.path()).unwrap();
-            s.meta.insert(K_FORMAT, b"999".as_slice()).unwrap();
-            s.db.flush().unwrap();
-        }
-        let err = SledStore::open(dir.path()).unwrap_err();
-        assert!(
-            matches!(err, StoreError::FormatVersion { ref found, supported: 1, .. } if found == "999"),
-            "{err}"
-        );
-        assert!(err.to_string().contains("export it"), "{err}");
-    }
-
-    #[test]
-    fn refuses_data_without_a_format_version() {
-        let dir = tempfile::tempdir().unwrap();
-        {
-            let db = sled::open(dir.path()).unwrap();
-            db.open_tree("cities")
-                .unwrap()
-                .insert(b"x", b"{}".as_slice())
-                .unwrap();
-            db.flush().unwrap();
-        }
-        assert!(matches!(
-            SledStore::open(dir.path()).unwrap_err(),
-            StoreError::UnknownFormat { .. }
-        ));
-    }
-
-    #[test]
-    fn a_corrupt_record_is_reported_with_its_key() {
-        let dir = tempfile::tempdir().unwrap();
-        let s = SledStore::open(dir.path()).unwrap();
-        let c = [city("a")];
-        s.commit(LogEntry::describe("x", &c), &c).unwrap();
-        s.cities.insert(b"a", b"{not json".as_slice()).unwrap();
-        let err = s.load().unwrap_err();
-        assert!(
-            matches!(err, StoreError::Corrupt { tree: "cities", ref key, .. } if key == "a"),
-            "{err}"
-        );
-        let _ = CityId::new("a");
-    }
+/// Decodes the page stored under `key` (version, page number).
+fn read_page(key: &[u8], value: &[u8]) -> Result<Vec<Change>, StoreError> {
+    decode_changes(value).map_err(|e| StoreError::Corrupt {
+        tree: "log_pages",
+        key: format!("{}/{}", be_u64(&key[..8]), be_u64(&key[8..])),
+        message: e.to_string(),
+    })
 }
+
+#[cfg(test)]
+mod tests;

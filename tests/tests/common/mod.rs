@@ -461,43 +461,25 @@ pub fn city_json(id: &str, name: &str, country: &str, region: &str, lat: f64, lo
     })
 }
 
-/// The folder of the shared project files (`bench/gen_graph.py`, ...): `CITYGRAPH_SHARED_DIR`, or
-/// `shared/` beside the repository.
-pub fn shared_dir() -> PathBuf {
-    match std::env::var_os("CITYGRAPH_SHARED_DIR") {
-        Some(d) => PathBuf::from(d),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
-    }
+/// Writes the small synthetic dataset of `citygraph generate` into `out` (the tests' own data,
+/// made by citygraph itself: nothing outside the repository is needed).
+pub fn generate_small(out: &Path) -> citygraph_generate::Summary {
+    citygraph_tests::generate_small(out)
 }
 
-/// Runs `gen_graph.py small OUT`; fails with a clear message when python3 or numpy is missing.
-pub fn gen_graph_small(out: &Path) {
-    let script = shared_dir().join("bench/gen_graph.py");
-    assert!(
-        script.is_file(),
-        "{} not found: set CITYGRAPH_SHARED_DIR to the folder holding bench/gen_graph.py",
-        script.display()
+/// `citygraph --data-dir DATA export --format ndjson --out OUT`, which must succeed; returns the
+/// export's bytes.
+pub fn export_ndjson(data_dir: &Path, out: &Path) -> Vec<u8> {
+    let o = cli_ok(
+        data_dir,
+        &[
+            "export",
+            "--format",
+            "ndjson",
+            "--out",
+            out.to_str().expect("UTF-8 path"),
+        ],
     );
-    let numpy = Command::new("python3")
-        .args(["-c", "import numpy"])
-        .output();
-    match numpy {
-        Err(e) => panic!("python3 is required to generate the gen_graph dataset: {e}"),
-        Ok(o) if !o.status.success() => panic!(
-            "python3 cannot import numpy (install it, e.g. `pip install numpy`): {}",
-            String::from_utf8_lossy(&o.stderr)
-        ),
-        Ok(_) => {}
-    }
-    let o = Command::new("python3")
-        .arg(&script)
-        .arg("small")
-        .arg(out)
-        .output()
-        .expect("running gen_graph.py");
-    assert!(
-        o.status.success(),
-        "gen_graph.py small failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert!(o.stderr.contains("exported"), "{}", o.stderr);
+    std::fs::read(out).expect("reading the export")
 }

@@ -2,6 +2,7 @@
 
 pub mod analytics;
 pub mod cities;
+pub mod dashboard;
 pub mod graph;
 pub mod networks;
 pub mod ops;

@@ -36,6 +36,21 @@ pub fn tokens(s: &str) -> Vec<String> {
     out
 }
 
+/// The words of a name without the links and articles between them, in sorted order:
+/// `Halle an der Saale` and `Halle (Saale)` both give `[halle, saale]`.
+pub fn content_words(s: &str) -> Vec<String> {
+    const LINKS: &[&str] = &[
+        "am", "an", "der", "die", "dem", "den", "im", "in", "nad", "pod", "upon", "on", "sur",
+        "the",
+    ];
+    let mut w: Vec<String> = tokens(s)
+        .into_iter()
+        .filter(|w| !LINKS.contains(&w.as_str()))
+        .collect();
+    w.sort_unstable();
+    w
+}
+
 fn unify(word: String) -> String {
     match word.as_str() {
         "st" | "saint" | "sankt" | "san" | "sint" => "st".to_owned(),

@@ -17,7 +17,9 @@
 //! 3. **Gazetteer by similar name.** With coordinates, the nearest GeoNames city of the country
 //!    within [`FUZZY_MATCH_KM`] whose name is similar ([`crate::normalize::similar_names`]):
 //!    `Hanover` -> `Hannover`, `Nezahualcóyotl` -> `Ciudad Nezahualcoyotl`. Without coordinates,
-//!    the only similarly named GeoNames city of the country, if there is exactly one.
+//!    the one GeoNames city of the country with the same words but for links and articles
+//!    ([`crate::normalize::content_words`]: `Halle an der Saale` is `Halle (Saale)`), else the
+//!    only similarly named one, if there is exactly one.
 //! 4. **A place of its own.** Otherwise, when the source has coordinates that are plausible for the
 //!    country, the place becomes a city record without a GeoNames id at those coordinates. Geocoded
 //!    labels with the same name key in a country within [`POINT_CLUSTER_KM`] of each other are one
@@ -43,7 +45,8 @@ use citygraph_core::CountryCode;
 use crate::country::{related_territories, Countries};
 use crate::gazetteer::{distance_km, Gazetteer};
 use crate::normalize::{
-    name_key, parse_place_label, similar_names, similar_names_strict, similar_spelling,
+    content_words, name_key, parse_place_label, similar_names, similar_names_strict,
+    similar_spelling,
 };
 
 /// A gazetteer city this far (km) from the source's coordinates is still the same place.
@@ -512,12 +515,25 @@ impl<'a> Resolver<'a> {
                     })
                     .map(|(_, i)| i),
                 None => {
-                    let similar: Vec<usize> = codes
-                        .iter()
-                        .flat_map(|cc| self.gaz.in_country(*cc).iter().copied())
+                    let in_country = || {
+                        codes
+                            .iter()
+                            .flat_map(|cc| self.gaz.in_country(*cc).iter().copied())
+                    };
+                    // The same words but for their links first: `Halle an der Saale` is
+                    // `Halle (Saale)`, not the `Halle` a leading run would also take.
+                    let words: Vec<Vec<String>> = names.iter().map(|n| content_words(n)).collect();
+                    let same: Vec<usize> = in_country()
+                        .filter(|i| words.contains(&content_words(&self.gaz.cities[*i].name)))
+                        .collect();
+                    let similar: Vec<usize> = in_country()
                         .filter(|i| names.iter().any(|n| similar(n, &self.gaz.cities[*i].name)))
                         .collect();
-                    (similar.len() == 1).then(|| similar[0])
+                    if same.len() == 1 {
+                        Some(same[0])
+                    } else {
+                        (similar.len() == 1).then(|| similar[0])
+                    }
                 }
             };
             if let Some(i) = hit {

@@ -324,6 +324,11 @@ fn baltic_links_are_established_in_their_year_and_not_before() {
         (("Kotka", "FI"), ("Kronstadt", "RU"), 1993),
         (("Lappeenranta", "FI"), ("Klin", "RU"), 1966),
         (("Turku", "FI"), ("Gdańsk", "PL"), 1958),
+        // `Halle an der Saale` is Halle (Saale), not Halle (Westfalen): its year dates the link
+        // Wikipedia lists, with no second link beside it.
+        (("Karlsruhe", "DE"), ("Halle (Saale)", "DE"), 1987),
+        (("Riga", "LV"), ("Saint Petersburg", "RU"), 2002),
+        (("Sigulda", "LV"), ("Türi", "EE"), 2004),
     ] {
         let p = link(a, b);
         assert_eq!(
@@ -344,6 +349,17 @@ fn baltic_links_are_established_in_their_year_and_not_before() {
             Some(Status::Active)
         );
     }
+}
+
+#[test]
+fn a_qualified_name_does_not_take_a_namesake() {
+    let karlsruhe = city("Karlsruhe", "DE");
+    let to_halle: Vec<_> = snapshot()
+        .partnerships_of(&karlsruhe)
+        .filter(|p| p.cities.iter().any(|c| c.as_str().starts_with("de-halle")))
+        .map(|p| p.id.to_string())
+        .collect();
+    assert_eq!(to_halle, ["de-halle-saale--de-karlsruhe"]);
 }
 
 #[test]

@@ -231,3 +231,15 @@ fn regions_follow_the_documented_rule() {
     assert_eq!(region_of(cc("AQ"), "AN"), None);
     assert_eq!(countries().region(cc("CZ")), Some(Region::Europe));
 }
+
+#[test]
+fn content_words_leave_out_links_and_articles() {
+    use citygraph_seed::normalize::content_words;
+    assert_eq!(
+        content_words("Halle an der Saale"),
+        content_words("Halle (Saale)")
+    );
+    assert_eq!(content_words("Frankfurt (Oder)"), ["frankfurt", "oder"]);
+    assert_ne!(content_words("Halle an der Saale"), content_words("Halle"));
+    assert_ne!(content_words("Kainbach bei Graz"), content_words("Graz"));
+}

@@ -181,7 +181,7 @@ fn pages_policy_and_map(s: &Server) {
     );
     assert_eq!(
         links,
-        lines("partnerships.ndjson"),
+        lines("partnerships.ndjson") + lines("partnerships-baltic.ndjson"),
         "every seed link is on the map"
     );
     assert_eq!(

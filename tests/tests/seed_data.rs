@@ -107,6 +107,8 @@ fn seeded_service_answers_known_facts() {
         );
     }
 
+    check_the_richer_network_layer(&s);
+
     // Recommendations for C40 cities never include C40.
     for city in ids.iter().take(15) {
         let r = s.get(&format!(
@@ -199,4 +201,201 @@ fn seeded_lapse_analytics_report_2022_and_prague() {
             .any(|(ev, d)| *ev == "terminated" && d.starts_with("2019")),
         "{beijing:?}"
     );
+}
+
+/// The memberships of a network on a day (`as_of`), or all of them (`all=true`).
+fn members(s: &Server, network: &str, query: &str) -> Vec<serde_json::Value> {
+    let r = s.get(&format!("/v1/networks/{network}/members?{query}"));
+    r.expect(200);
+    r.json["members"].as_array().unwrap().clone()
+}
+
+fn member_ids(s: &Server, network: &str, query: &str) -> Vec<String> {
+    members(s, network, query)
+        .iter()
+        .map(|m| m["city"]["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Facts of the network layer of ETMUN, URBACT, Eurocities and UNESCO, the Baltic years and the
+/// merged records (checked on the server of `seeded_service_answers_known_facts`: one seed load).
+fn check_the_richer_network_layer(s: &Server) {
+    // A merged city's old id still resolves, on every route that takes a city.
+    let c = s.get("/v1/cities/de-frankfurt");
+    c.expect(200);
+    assert_eq!(c.json["id"], "de-frankfurt-am-main", "{}", c.json);
+    assert_eq!(
+        c.json["wikidata"], "Q1794",
+        "Frankfurt (Oder)'s item stays with Frankfurt (Oder)"
+    );
+    assert!(c.json["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a == "de-frankfurt"));
+    let p = s.get("/v1/cities/de-frankfurt/partners?status=all");
+    p.expect(200);
+    assert_eq!(p.json["city"]["id"], "de-frankfurt-am-main");
+    assert!(
+        p.json["count"].as_u64().unwrap() >= 17,
+        "{}",
+        p.json["count"]
+    );
+    s.get("/v1/cities/de-frankfurt/timeline").expect(200);
+    // The analytics that take a city answer for the city the alias names, as for its own id.
+    for (by_alias, by_id) in [
+        (
+            "/v1/cities/de-frankfurt/similar?as_of=2020-01-01",
+            "/v1/cities/de-frankfurt-am-main/similar?as_of=2020-01-01",
+        ),
+        (
+            "/v1/cities/de-frankfurt/neighbourhood?depth=1&as_of=2020-01-01",
+            "/v1/cities/de-frankfurt-am-main/neighbourhood?depth=1&as_of=2020-01-01",
+        ),
+        (
+            "/v1/paths?from=de-frankfurt&to=fr-lyon&as_of=2020-01-01",
+            "/v1/paths?from=de-frankfurt-am-main&to=fr-lyon&as_of=2020-01-01",
+        ),
+    ] {
+        let a = s.get(by_alias);
+        a.expect(200);
+        let b = s.get(by_id);
+        b.expect(200);
+        assert_eq!(a.json, b.json, "{by_alias}");
+    }
+    s.get("/v1/cities/cz-benatky/networks?all=true").expect(200);
+
+    // ICLEI has at least 120 member cities.
+    let iclei = member_ids(s, "iclei", "all=true");
+    assert!(iclei.len() >= 120, "{} ICLEI members", iclei.len());
+
+    // The Union of the Baltic Cities lists Gdańsk and Turku as members since 1991.
+    let ubc_all = members(s, "ubc", "all=true");
+    for id in ["pl-gdansk", "fi-turku"] {
+        let m = ubc_all
+            .iter()
+            .find(|m| m["city"]["id"] == id)
+            .unwrap_or_else(|| panic!("{id} is not a UBC member"));
+        assert_eq!(m["membership"]["joined"], "1991", "{m}");
+        assert!(!member_ids(s, "ubc", "as_of=1990-12-31").contains(&id.to_owned()));
+    }
+    // Saint Petersburg is a member on 2000-06-01 and not on 2023-06-01 (expelled in 2022).
+    assert!(member_ids(s, "ubc", "as_of=2000-06-01").contains(&"ru-saint-petersburg".to_owned()));
+    assert!(!member_ids(s, "ubc", "as_of=2023-06-01").contains(&"ru-saint-petersburg".to_owned()));
+
+    // Climate Alliance has members joining in every year from 1991 to 2019.
+    let joined: std::collections::BTreeSet<i64> = members(s, "climate-alliance", "all=true")
+        .iter()
+        .filter_map(|m| m["membership"]["joined"].as_str()?[..4].parse().ok())
+        .collect();
+    let missing: Vec<i64> = (1991..=2019).filter(|y| !joined.contains(y)).collect();
+    assert!(
+        missing.is_empty(),
+        "no Climate Alliance member joined in {missing:?}"
+    );
+
+    // A link of the Baltic file is established in its year and not before.
+    let before = s.get("/v1/partnerships/fi-vantaa--ru-kineshma/history?as_of=1968-12-31");
+    before.expect(200);
+    assert!(before.json["status_on_as_of"].is_null(), "{}", before.json);
+    let after = s.get("/v1/partnerships/fi-vantaa--ru-kineshma/history?as_of=1969-06-01");
+    assert_eq!(after.json["status_on_as_of"], "active", "{}", after.json);
+    assert!(!partner_ids(s, "fi-vantaa", "as_of=1968-12-31").contains(&"ru-kineshma".to_owned()));
+    assert!(partner_ids(s, "fi-vantaa", "as_of=1970").contains(&"ru-kineshma".to_owned()));
+
+    // Paris gets at least three network recommendations, none of them a network it belongs to.
+    let r = s.get("/v1/cities/fr-paris/recommendations/networks");
+    r.expect(200);
+    let recs: Vec<&str> = r.json["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["network"].as_str().unwrap())
+        .collect();
+    assert!(recs.len() >= 3, "{}", r.json);
+    let paris: Vec<String> = s.get("/v1/cities/fr-paris/networks").json["networks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["network"]["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(paris.len() >= 10, "{paris:?}");
+    for rec in &recs {
+        assert!(
+            !paris.contains(&rec.to_string()),
+            "{rec} is recommended to a member"
+        );
+    }
+
+    // The survival report rests on at least 900 dated links.
+    let sv = s.get("/v1/analytics/survival");
+    sv.expect(200);
+    assert!(
+        sv.json["links"].as_u64().unwrap() >= 900,
+        "{}",
+        sv.json["links"]
+    );
+
+    // Saturation by year from 1990 and overlap among the largest networks read the new layer.
+    let t = s.get("/v1/analytics/saturation/timeline?from=1990&to=2020");
+    t.expect(200);
+    let years = t.json["years"].as_array().unwrap();
+    let memberships = |y: i64| {
+        years
+            .iter()
+            .find(|x| x["year"] == y)
+            .map(|x| x["overall"]["memberships"].as_u64().unwrap())
+            .unwrap()
+    };
+    // Join years date the growth: more memberships in force each decade.
+    assert!(
+        memberships(1995) < memberships(2005) && memberships(2005) < memberships(2015),
+        "{} {} {}",
+        memberships(1995),
+        memberships(2005),
+        memberships(2015)
+    );
+    let o = s.get(
+        "/v1/analytics/overlap?networks=eu-covenant-of-mayors,climate-alliance,iclei,eurocities",
+    );
+    o.expect(200);
+    assert!(
+        o.json["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["shared"].as_u64().unwrap() > 100),
+        "{}",
+        o.json["pairs"]
+    );
+}
+
+#[test]
+fn the_restricted_sources_can_be_left_out_of_the_seed() {
+    let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../seed-data");
+    let s = Server::start_with(
+        ServerOptions {
+            seed_dir: Some(seed),
+            ..Default::default()
+        }
+        .env("CITYGRAPH_SEED_EXCLUDE", "climactor,etmun,urbact,baltic"),
+    );
+    let export = String::from_utf8(s.export()).unwrap();
+    for line in export.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        if v["type"] == "city" {
+            continue;
+        }
+        for citation in ["ClimActor", "ETMUN", "URBACT", "Bussmann & Nickel"] {
+            assert!(
+                !line.contains(citation),
+                "{citation} left in: {}",
+                &line[..line.len().min(200)]
+            );
+        }
+    }
+    // The open sources stay: the curated expulsion, the Wikipedia links, Eurocities 2025.
+    assert!(!member_ids(&s, "eurocities", "as_of=2025-06-01").is_empty());
+    assert!(partner_ids(&s, "us-chicago", "status=all").contains(&"za-durban".to_owned()));
+    s.get("/v1/networks/urbact-2nd-chance").expect(404);
 }

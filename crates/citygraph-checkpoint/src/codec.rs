@@ -184,6 +184,7 @@ const F_WIKIDATA: u8 = 2;
 const F_GEONAMES: u8 = 4;
 const F_CAPACITY: u8 = 8;
 const F_SOURCES: u8 = 16;
+const F_ALIASES: u8 = 32;
 
 const N_FOUNDED: u8 = 1;
 const N_SCOPE: u8 = 2;
@@ -383,6 +384,9 @@ impl<'a, 'r> RowWriter<'a, 'r> {
         if !c.sources.is_empty() {
             flags |= F_SOURCES;
         }
+        if !c.aliases.is_empty() {
+            flags |= F_ALIASES;
+        }
         self.rows.u8(flags);
         if let Some(p) = c.population {
             self.rows.var(p);
@@ -407,6 +411,12 @@ impl<'a, 'r> RowWriter<'a, 'r> {
         }
         if !c.sources.is_empty() {
             self.strs(&c.sources);
+        }
+        if !c.aliases.is_empty() {
+            self.rows.var(c.aliases.len() as u64);
+            for a in &c.aliases {
+                self.str(a.as_str());
+            }
         }
     }
 
@@ -785,6 +795,14 @@ impl<'a, 'h> RowReader<'a, 'h> {
         } else {
             Vec::new()
         };
+        let aliases = if flags & F_ALIASES != 0 {
+            let n = self.rows.len()?;
+            (0..n)
+                .map(|_| CityId::new(self.str()?).map_err(|e| Error::invalid(e.to_string())))
+                .collect::<Result<Vec<_>, _>>()?
+        } else {
+            Vec::new()
+        };
         Self::valid(
             City {
                 id,
@@ -798,6 +816,7 @@ impl<'a, 'h> RowReader<'a, 'h> {
                 geonames,
                 capacity,
                 sources,
+                aliases,
             },
             City::validate,
         )

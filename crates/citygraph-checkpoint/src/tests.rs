@@ -24,7 +24,7 @@ fn rich_changes() -> Vec<Change> {
             r#"{"id":"fr-paris","name":"Paris","country":"FR","region":"europe","lat":48.8566,"lon":2.3522,
                 "population":2100000,"wikidata":"Q90","geonames":2988507,
                 "capacity":{"international_office":true,"senior_manager":false,"strategy":"nested","international_staff":0},
-                "sources":["https://example.org/a","https://example.org/b"]}"#,
+                "sources":["https://example.org/a","https://example.org/b"],"aliases":["fr-paris-old","paris"]}"#,
         ),
         city(r#"{"id":"it-rome","name":"Rome – Roma","country":"IT","region":"europe","lat":41.9,"lon":12.5,"sources":["https://example.org/a"]}"#),
         city(r#"{"id":"jp-kyoto","name":"京都市","country":"JP","region":"asia-pacific","lat":35.0,"lon":135.7,

@@ -90,6 +90,8 @@ pub enum ApplyError {
         city: String,
         network: String,
     },
+    #[error("id {alias} is taken: it names city {city}")]
+    AliasTaken { alias: String, city: String },
     #[error("partnership {id} links {old_a} and {old_b}; an update cannot move it to {new_a} and {new_b}")]
     PartnershipCitiesChanged {
         id: String,
@@ -111,6 +113,7 @@ impl ApplyError {
             ApplyError::InUse { .. } => "still_referenced",
             ApplyError::DuplicateMembership { .. } => "duplicate_membership",
             ApplyError::PartnershipCitiesChanged { .. } => "partnership_cities_changed",
+            ApplyError::AliasTaken { .. } => "alias_taken",
         }
     }
 }

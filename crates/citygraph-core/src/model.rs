@@ -73,6 +73,9 @@ pub struct City {
     pub capacity: Option<Capacity>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+    /// Former ids of this city (records merged into it): a lookup by one of them finds this city.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<CityId>,
 }
 
 #[derive(Deserialize)]
@@ -94,6 +97,8 @@ struct CityRaw {
     capacity: Option<Capacity>,
     #[serde(default)]
     sources: Vec<String>,
+    #[serde(default)]
+    aliases: Vec<CityId>,
 }
 
 impl TryFrom<CityRaw> for City {
@@ -111,6 +116,7 @@ impl TryFrom<CityRaw> for City {
             geonames: r.geonames,
             capacity: r.capacity,
             sources: r.sources,
+            aliases: r.aliases,
         };
         c.validate()?;
         Ok(c)
@@ -139,6 +145,14 @@ impl City {
                 return Err(CoreError::OutOfRange {
                     field: "wikidata",
                     detail: format!("{q:?} is not a Wikidata item id like Q90"),
+                });
+            }
+        }
+        for (i, a) in self.aliases.iter().enumerate() {
+            if *a == self.id || self.aliases[..i].contains(a) {
+                return Err(CoreError::OutOfRange {
+                    field: "aliases",
+                    detail: format!("{a} is the city's own id or listed twice"),
                 });
             }
         }

@@ -83,6 +83,8 @@ pub struct Snapshot {
     pub memberships_of_city: OrdMap<CityId, IdSet<MembershipId>>,
     /// network -> its memberships
     pub members_of_network: OrdMap<NetworkId, IdSet<MembershipId>>,
+    /// a former id of a city (`City::aliases`) -> the city that carries it now
+    pub alias_of: OrdMap<CityId, CityId>,
 }
 
 /// A small sorted set of ids, shared between snapshot versions until one of them changes it.
@@ -199,6 +201,27 @@ impl Snapshot {
                 return Err(format!("partnership {} links a city with itself", p.id));
             }
         }
+        // An id names one city: no alias is a city's id or carried by two cities.
+        let mut aliases: Vec<(CityId, CityId)> = cities
+            .iter()
+            .flat_map(|c| c.aliases.iter().map(|a| (a.clone(), c.id.clone())))
+            .collect();
+        aliases.sort_unstable();
+        for w in aliases.windows(2) {
+            if w[0].0 == w[1].0 {
+                return Err(format!(
+                    "alias {} is carried by {} and {}",
+                    w[0].0, w[0].1, w[1].1
+                ));
+            }
+        }
+        if let Some((a, c)) = aliases
+            .iter()
+            .find(|(a, _)| cities.binary_search_by(|x| x.id.cmp(a)).is_ok())
+        {
+            return Err(format!("alias {a} of city {c} is another city's id"));
+        }
+        let alias_of: OrdMap<CityId, CityId> = aliases.into_iter().collect();
 
         let (links, rest) = std::thread::scope(|s| {
             let links = s.spawn(|| {
@@ -274,6 +297,7 @@ impl Snapshot {
             links_of,
             memberships_of_city,
             members_of_network,
+            alias_of,
         })
     }
 
@@ -327,6 +351,8 @@ impl Snapshot {
         let n = changes.len();
         let same_id = |i: usize, j: usize| changes[i].target().1 == changes[j].target().1;
         let mut city_handles: std::collections::HashMap<&str, u32> = Default::default();
+        // alias -> the city carrying it, as `apply` keeps them.
+        let mut alias_of: std::collections::HashMap<&str, &str> = Default::default();
         let mut network_handles: std::collections::HashMap<&str, u32> = Default::default();
         // (low handle, high handle, kind) -> indexes into parts.partnerships, in id order.
         let mut pairs: std::collections::HashMap<(u32, u32, PartnershipKind), Vec<u32>> =
@@ -338,12 +364,50 @@ impl Snapshot {
             }
             match &changes[i] {
                 Change::PutCity(_) => {
-                    let mut cur = None;
+                    let mut cur: Option<Arc<City>> = None;
                     for c in &changes[i..j] {
                         let Change::PutCity(c) = c else {
                             unreachable!("one kind per run")
                         };
-                        outcomes.push(put(&mut cur, c, |_| Ok(c.validate()?)));
+                        let before = cur.clone();
+                        let outcome = put(&mut cur, c, |old| {
+                            c.validate()?;
+                            // The rules of `apply`: an id names one city.
+                            if let Some(holder) = alias_of.get(c.id.as_str()) {
+                                return Err(ApplyError::AliasTaken {
+                                    alias: c.id.to_string(),
+                                    city: holder.to_string(),
+                                });
+                            }
+                            for a in &c.aliases {
+                                let taken = match alias_of.get(a.as_str()) {
+                                    Some(holder) => *holder != c.id.as_str(),
+                                    None => {
+                                        city_handles.contains_key(a.as_str())
+                                            || (old.is_some() && *a == c.id)
+                                    }
+                                };
+                                if taken {
+                                    return Err(ApplyError::AliasTaken {
+                                        alias: a.to_string(),
+                                        city: alias_of
+                                            .get(a.as_str())
+                                            .unwrap_or(&a.as_str())
+                                            .to_string(),
+                                    });
+                                }
+                            }
+                            Ok(())
+                        });
+                        if matches!(outcome, BulkOutcome::Applied(_)) {
+                            for a in before.iter().flat_map(|o| o.aliases.iter()) {
+                                alias_of.remove(a.as_str());
+                            }
+                            for a in &c.aliases {
+                                alias_of.insert(a.as_str(), c.id.as_str());
+                            }
+                        }
+                        outcomes.push(outcome);
                     }
                     if let Some(c) = cur {
                         city_handles.insert(changes[i].target().1, parts.cities.len() as u32);
@@ -454,6 +518,12 @@ impl Snapshot {
     pub fn city(&self, id: &str) -> Option<&Arc<City>> {
         self.cities.get(id)
     }
+    /// The city with this id, or the city that carries it as a former id (`City::aliases`).
+    pub fn resolve_city(&self, id: &str) -> Option<&Arc<City>> {
+        self.cities
+            .get(id)
+            .or_else(|| self.alias_of.get(id).and_then(|c| self.cities.get(c)))
+    }
     pub fn network(&self, id: &str) -> Option<&Arc<Network>> {
         self.networks.get(id)
     }
@@ -523,7 +593,35 @@ impl Snapshot {
         match change {
             Change::PutCity(c) => {
                 c.validate()?;
-                Ok(if self.cities.insert(c.id.clone(), c.clone()).is_some() {
+                // An id names one city: no city's id is another city's alias, and no alias is
+                // carried by two cities.
+                if let Some(holder) = self.alias_of.get(&c.id) {
+                    return Err(ApplyError::AliasTaken {
+                        alias: c.id.to_string(),
+                        city: holder.to_string(),
+                    });
+                }
+                for a in &c.aliases {
+                    let taken = match self.alias_of.get(a) {
+                        Some(holder) => holder != &c.id,
+                        None => self.cities.contains_key(a),
+                    };
+                    if taken {
+                        let city = self.alias_of.get(a).unwrap_or(a);
+                        return Err(ApplyError::AliasTaken {
+                            alias: a.to_string(),
+                            city: city.to_string(),
+                        });
+                    }
+                }
+                let old = self.cities.insert(c.id.clone(), c.clone());
+                for a in old.iter().flat_map(|o| o.aliases.iter()) {
+                    self.alias_of.remove(a);
+                }
+                for a in &c.aliases {
+                    self.alias_of.insert(a.clone(), c.id.clone());
+                }
+                Ok(if old.is_some() {
                     Applied::Updated
                 } else {
                     Applied::Created
@@ -551,7 +649,11 @@ impl Snapshot {
                         dependants: "memberships",
                     });
                 }
-                self.cities.remove(id);
+                if let Some(old) = self.cities.remove(id) {
+                    for a in &old.aliases {
+                        self.alias_of.remove(a);
+                    }
+                }
                 Ok(Applied::Deleted)
             }
             Change::PutNetwork(n) => {
@@ -829,6 +931,67 @@ mod tests {
             r#"{"id":"a--b--2","cities":["a","b"],"kind":"sister_city","events":[{"type":"established","date":"2000"}]}"#,
         );
         s.with_changes(&[ended, again]).unwrap();
+    }
+
+    fn city_with_aliases(id: &str, aliases: &str) -> Change {
+        Change::PutCity(Arc::new(
+            serde_json::from_str(&format!(
+                r#"{{"id":"{id}","name":"{id}","country":"FR","region":"europe","lat":1.0,"lon":2.0,"aliases":[{aliases}]}}"#
+            ))
+            .unwrap(),
+        ))
+    }
+
+    #[test]
+    fn a_former_id_finds_its_city_and_names_no_other() {
+        let (s, _) = Snapshot::default()
+            .with_changes(&[city_with_aliases("a", r#""old-a""#), city("b")])
+            .unwrap();
+        assert!(s.city("old-a").is_none());
+        assert_eq!(s.resolve_city("old-a").map(|c| c.id.as_str()), Some("a"));
+        // No city may take an alias as its id, or carry another city's id or alias.
+        for bad in [
+            city("old-a"),
+            city_with_aliases("c", r#""b""#),
+            city_with_aliases("c", r#""old-a""#),
+        ] {
+            let (_, e) = s.with_changes(&[bad]).unwrap_err();
+            assert_eq!(e.code(), "alias_taken");
+        }
+        // An update may drop an alias, and a deleted city's aliases go with it.
+        let (s2, _) = s.with_changes(&[city("a")]).unwrap();
+        assert!(s2.resolve_city("old-a").is_none());
+        let (s3, _) = s
+            .with_changes(&[Change::DeleteCity(CityId::new("a").unwrap())])
+            .unwrap();
+        assert!(s3.resolve_city("old-a").is_none());
+        s3.with_changes(&[city("old-a")]).unwrap();
+    }
+
+    #[test]
+    fn a_bulk_load_keeps_the_alias_rules_of_apply() {
+        // In load order: "b" carries "c" as a former id, so the city "c" is refused; "d" may
+        // not carry the id of "a".
+        let changes = [
+            city("a"),
+            city_with_aliases("b", r#""c""#),
+            city("c"),
+            city_with_aliases("d", r#""a""#),
+            city_with_aliases("e", r#""old-e""#),
+        ];
+        let (bulk, outcomes) = Snapshot::bulk_from_empty(&changes).unwrap();
+        let mut one = Snapshot::default();
+        for (c, o) in changes.iter().zip(&outcomes) {
+            match (one.apply(c), o) {
+                (Ok(a), BulkOutcome::Applied(b)) => assert_eq!(a, *b),
+                (Err(a), BulkOutcome::Refused(b)) => assert_eq!(a.code(), b.code()),
+                (a, b) => panic!("{a:?} one at a time, {b:?} in bulk"),
+            }
+        }
+        assert_eq!(bulk.alias_of, one.alias_of);
+        assert!(bulk.city("c").is_none() && bulk.city("d").is_none());
+        assert_eq!(bulk.resolve_city("c").map(|c| c.id.as_str()), Some("b"));
+        assert_eq!(bulk.resolve_city("old-e").map(|c| c.id.as_str()), Some("e"));
     }
 
     #[test]

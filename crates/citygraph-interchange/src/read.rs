@@ -220,6 +220,7 @@ pub fn read_gen_graph_dir(dir: &Path) -> Result<Vec<Record>, ReadError> {
             geonames: None,
             capacity: None,
             sources: vec![],
+            aliases: vec![],
         };
         city.validate().map_err(|e| bad(e.to_string()))?;
         out.push(Record::City(city));

@@ -23,11 +23,11 @@ use citygraph_core::PartialDate;
 use encoding_rs::WINDOWS_1252;
 
 use crate::error::SeedError;
-use crate::normalize::{fold, name_key, parse_place_label, repair_mojibake};
+use crate::normalize::{name_key, parse_place_label, repair_mojibake};
 use crate::read::{csv_reader, csv_reader_from, read_bytes, Columns};
 use crate::report::ClimactorFileFigures;
 use crate::resolve::{CityOrigin, Located};
-use crate::{Seed, Unresolved};
+use crate::{Restricted, Seed, Unresolved};
 
 pub(crate) const DIR: &str = "climactor";
 pub(crate) const FILE_2019: &str = "subnational_contextuals_database_initcols_Sept2020.csv";
@@ -137,23 +137,6 @@ const ONE_ACTOR_PER_NAME: &[&str] = &["c40"];
 const ABSENCE_FROM: i32 = 2019;
 const ABSENCE_AT: i32 = 2022;
 
-/// Words that mark a grouping of municipalities rather than a city (compared folded).
-const GROUPING_WORDS: &[&str] = &[
-    "unione ",
-    "associazione",
-    "comunita ",
-    "communaute",
-    "mancomunidad",
-    "consorzio",
-    "network",
-    "council of governments",
-    "combined authority",
-    "intercomunale",
-    "municipis de",
-    "union de municipios",
-    "agglomeration",
-];
-
 /// The networks and snapshot years a tag stands for; combined columns of the 2019 file
 /// (`Sveriges Ekokommuner,EuroCities`) stand for each of their parts.
 fn map_tag(tag: &str, release: PartialDate) -> Vec<(&'static str, PartialDate)> {
@@ -193,9 +176,9 @@ impl TagMap {
     }
 }
 
+/// Whether an actor is a grouping of municipalities rather than a city (see `crate::entity`).
 fn is_grouping(name: &str) -> bool {
-    let f = format!("{} ", fold(name));
-    GROUPING_WORDS.iter().any(|w| f.contains(w))
+    crate::entity::not_a_place(name) == Some(crate::entity::NotPlace::Intermunicipal)
 }
 
 struct Actor {
@@ -437,10 +420,8 @@ fn load_file(seed: &mut Seed<'_>, file: &str, mut actors: Vec<Actor>, release: P
                 if !seen.insert((net, d, date)) {
                     seed.report.climactor.duplicates_merged += 1;
                 }
-                let m = seed
-                    .memberships_climactor
-                    .entry((net.to_owned(), d))
-                    .or_default();
+                let m = seed.memberships.entry((net.to_owned(), d)).or_default();
+                m.tags.insert(Restricted::ClimActor);
                 m.observed.insert(date);
                 m.sources
                     .insert(format!("{SHORT_CITATION} {} [{t}]", release_name(file)));
@@ -470,7 +451,7 @@ pub(crate) fn load(seed: &mut Seed<'_>, raw: &Path) -> Result<(), SeedError> {
 
     // Absence in 2022 of members seen before (see the module docs).
     let mut by_net: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for ((net, _), m) in &seed.memberships_climactor {
+    for ((net, _), m) in &seed.memberships {
         let e = by_net.entry(net.as_str()).or_default();
         if m.observed.iter().any(|d| d.year_part() == ABSENCE_FROM) {
             e.0 += 1;
@@ -485,19 +466,12 @@ pub(crate) fn load(seed: &mut Seed<'_>, raw: &Path) -> Result<(), SeedError> {
         .map(|(n, _)| n.to_owned())
         .collect();
     let at: PartialDate = PartialDate::year(ABSENCE_AT).expect("valid year");
-    for ((net, _), m) in seed.memberships_climactor.iter_mut() {
+    // Only ClimActor's own records exist at this stage (later sources merge into them).
+    for ((net, _), m) in seed.memberships.iter_mut() {
         if complete.contains(net) && m.observed.iter().all(|d| d.year_part() < ABSENCE_AT) {
             m.absent.insert(at);
             *seed.report.climactor.absent.entry(net.clone()).or_default() += 1;
         }
-    }
-    for (net, _) in seed.memberships_climactor.keys() {
-        *seed
-            .report
-            .climactor
-            .memberships
-            .entry(net.clone())
-            .or_default() += 1;
     }
     Ok(())
 }

@@ -247,6 +247,11 @@ impl Countries {
         self.by_key.contains_key(&name_key(name))
     }
 
+    /// The country or territory a name is the name of, if any.
+    pub fn named(&self, name: &str) -> Option<CountryCode> {
+        self.by_key.get(&name_key(name)).copied()
+    }
+
     /// The country a source label names: a name (`Czech Republic`, `Czechia`), a qualified name
     /// (`Georgia (country)`), a `Region, Country` label (`England, United Kingdom`,
     /// `Réunion, France`: the most specific part that is a country wins), an `in Italy` phrase, or

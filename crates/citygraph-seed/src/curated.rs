@@ -450,11 +450,17 @@ pub(crate) fn load_memberships(seed: &mut Seed<'_>, raw: &Path) -> Result<(), Se
             }
         };
         let m = seed.memberships.entry((net.clone(), d)).or_default();
+        m.curated = true;
+        m.open = true;
         match event.trim() {
             "expelled" | "left" => m.left = Some(date),
-            "joined" => m.joined = Some(date),
+            "joined" => {
+                m.joined = Some(date);
+                m.joined_by = Some("the curated events".to_owned());
+            }
             "joined_associate" => {
                 m.joined = Some(date);
+                m.joined_by = Some("the curated events".to_owned());
                 m.role = Some("associate".to_owned());
             }
             other => {

@@ -44,6 +44,7 @@ pub struct Gazetteer {
     by_key: BTreeMap<(CountryCode, String), Vec<usize>>,
     by_country: BTreeMap<CountryCode, Vec<usize>>,
     grid: BTreeMap<(i32, i32), Vec<usize>>,
+    by_id: BTreeMap<u64, usize>,
     /// Rows left out because their country code is not an assigned ISO code.
     pub skipped: usize,
 }
@@ -135,6 +136,7 @@ impl Gazetteer {
         }
         self.by_country.entry(city.country).or_default().push(i);
         self.grid.entry(cell(city.point())).or_default().push(i);
+        self.by_id.insert(city.geonameid, i);
         self.cities.push(city);
     }
 
@@ -143,6 +145,11 @@ impl Gazetteer {
         self.by_key
             .get(&(country, key.to_owned()))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The city with a GeoNames id.
+    pub fn by_geonameid(&self, id: u64) -> Option<usize> {
+        self.by_id.get(&id).copied()
     }
 
     /// Cities of `country`.

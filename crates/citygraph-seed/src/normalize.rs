@@ -36,6 +36,21 @@ pub fn tokens(s: &str) -> Vec<String> {
     out
 }
 
+/// The words of a name without the links and articles between them, in sorted order:
+/// `Halle an der Saale` and `Halle (Saale)` both give `[halle, saale]`.
+pub fn content_words(s: &str) -> Vec<String> {
+    const LINKS: &[&str] = &[
+        "am", "an", "der", "die", "dem", "den", "im", "in", "nad", "pod", "upon", "on", "sur",
+        "the",
+    ];
+    let mut w: Vec<String> = tokens(s)
+        .into_iter()
+        .filter(|w| !LINKS.contains(&w.as_str()))
+        .collect();
+    w.sort_unstable();
+    w
+}
+
 fn unify(word: String) -> String {
     match word.as_str() {
         "st" | "saint" | "sankt" | "san" | "sint" => "st".to_owned(),
@@ -68,7 +83,7 @@ const SAME_PLACE_UNITS: &[&str] = &[
 
 /// Qualifiers that name a larger area called after a town (`Bad Kreuznach (district)` is not the
 /// town of Bad Kreuznach): kept in the name, so the area stays a place of its own.
-const AREA_UNITS: &[&str] = &[
+pub(crate) const AREA_UNITS: &[&str] = &[
     "district",
     "county",
     "province",
@@ -208,9 +223,151 @@ pub fn parse_place_label(label: &str) -> PlaceLabel {
     }
 }
 
+/// Words before a place name that make it the name of the place's own government (`Ville de
+/// Chimay`, `Administration communale de Tellin`, `Grad Krapina`), compared case-insensitively.
+const GOVERNMENT_PREFIXES: &[&str] = &[
+    "administration communale de ",
+    "administration communale ",
+    "administration communale d'",
+    "administration commmunale de ",
+    "commune de ",
+    "commune d'",
+    "commune ",
+    "ville de ",
+    "ville d'",
+    "mairie de ",
+    "conseil municipal de ",
+    "hôtel de ville de ",
+    "hotel de ville de ",
+    "gouvernement de ",
+    "municipal of ",
+    "dimos ",
+    "ayuntamiento de ",
+    "ayuntamiento ",
+    "comune ",
+    "citta' di ",
+    "stadtgemeinde ",
+    "marktgemeinde ",
+    "landeshauptstadt ",
+    "bundesstadt ",
+    "freie und hansestadt ",
+    "hansestadt ",
+    "stadt ",
+    "stad ",
+    "municipalite de ",
+    "municipalité d'",
+    "municipalite d'",
+    "comune dell'",
+    "comune d'",
+    "municipalité de ",
+    "gemeente ",
+    "ajuntament de ",
+    "ajuntament d'",
+    "villa de ",
+    "city of ",
+    "town of ",
+    "municipality of ",
+    "local council of ",
+    "comune di ",
+    "citta di ",
+    "città di ",
+    "concello de ",
+    "concello da ",
+    "ayuntamiento de ",
+    "municipio de ",
+    "câmara municipal de ",
+    "camara municipal de ",
+    "gmina miejska ",
+    "miasto i gmina ",
+    "gmina ",
+    "miasto ",
+    "obec ",
+    "mesto ",
+    "město ",
+    "grad ",
+    "primăria ",
+    "primaria ",
+    "orașul ",
+    "oraşul ",
+    "orasul ",
+    "municipiul ",
+];
+
+/// Words after a place name that make it the name of the place's own government (`Dundee City
+/// Council`, `Karlstad Municipality`, `Sajószentpéter Városi Önkormányzat`).
+const GOVERNMENT_SUFFIXES: &[&str] = &[
+    " city council",
+    " town council",
+    " borough council",
+    " local council",
+    " municipal council",
+    " village council",
+    " council",
+    " municipality",
+    " municipal authority",
+    " local authorities",
+    " város önkormányzata",
+    " varos onkormanyzata",
+    " község önkormányzata",
+    " kozseg onkormanyzata",
+    " önkormányzata",
+    " onkormanyzata",
+    " városi önkormányzat",
+    " varosi onkormanyzat",
+    " önkormányzat",
+    " onkormanyzat",
+    " község",
+    " kozseg",
+    " kommune",
+    " kommun",
+];
+
+/// The name without the words that make it the name of the place's government (see
+/// [`GOVERNMENT_PREFIXES`] and [`GOVERNMENT_SUFFIXES`]), if it has some and something remains:
+/// `Ville de Chimay` -> `Chimay`, `Osijek municipality` -> `Osijek`.
+pub fn government_name(name: &str) -> Option<String> {
+    let lower = name.to_lowercase();
+    // Lower-casing keeps byte lengths for the ASCII and Latin letters of these affixes, but not for
+    // every letter: slice by characters.
+    let chars: Vec<char> = name.chars().collect();
+    let lower_chars: Vec<char> = lower.chars().collect();
+    if chars.len() != lower_chars.len() {
+        return None;
+    }
+    let lower: String = lower_chars.iter().collect();
+    // The longest affix first (`comune di ` before `comune `).
+    let mut prefixes: Vec<&&str> = GOVERNMENT_PREFIXES.iter().collect();
+    prefixes.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+    let mut suffixes: Vec<&&str> = GOVERNMENT_SUFFIXES.iter().collect();
+    suffixes.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+    for p in prefixes {
+        if lower.starts_with(*p) {
+            let n = p.chars().count();
+            let rest: String = chars[n..].iter().collect();
+            let rest = rest.trim();
+            if !rest.is_empty() {
+                return Some(rest.to_owned());
+            }
+        }
+    }
+    for suf in suffixes {
+        if lower.ends_with(*suf) {
+            let n = suf.chars().count();
+            let rest: String = chars[..chars.len() - n].iter().collect();
+            let rest = rest.trim();
+            if !rest.is_empty() {
+                return Some(rest.to_owned());
+            }
+        }
+    }
+    None
+}
+
 /// The name without words that make it the name of the same place's government (`Gaza City` ->
 /// `Gaza`, `Comune di Bra` -> `Bra`, `Gmina Kłodzko` -> `Kłodzko`), if it has one and something
-/// remains. Counties and districts keep their unit word: they are not their seat town.
+/// remains. Counties and districts keep their unit word: they are not their seat town. (The longer
+/// list of [`government_name`] is used by the membership sources and the merging of duplicates,
+/// so that the records the twinning lists made keep their ids.)
 fn strip_unit_words(name: &str) -> Option<String> {
     const PREFIXES: &[&str] = &[
         "Gmina ",
@@ -236,6 +393,49 @@ fn strip_unit_words(name: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// A name written in capitals (`TREVIGNANO`, `SAN MICHELE MONDOVÌ`) in the case a gazetteer would
+/// write it (`Trevignano`, `San Michele Mondovì`); other names are returned as they are.
+pub fn title_case_if_shouting(name: &str) -> String {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || letters.iter().any(|c| c.is_lowercase()) {
+        return name.to_owned();
+    }
+    const SMALL: &[&str] = &[
+        "di", "de", "del", "della", "delle", "dei", "degli", "da", "dal", "la", "le", "les", "el",
+        "sul", "sur", "en", "et", "e", "y", "am", "an", "der", "im", "in", "von", "zu", "of",
+        "the", "do", "dos", "das", "du", "des", "i",
+    ];
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    let mut first_word = true;
+    for (i, word) in name.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let lower = word.to_lowercase();
+        if !first_word && SMALL.contains(&lower.as_str()) {
+            out.push_str(&lower);
+            continue;
+        }
+        for ch in lower.chars() {
+            if word_start && ch.is_alphabetic() {
+                out.extend(ch.to_uppercase());
+                word_start = false;
+            } else {
+                out.push(ch);
+                if ch == '-' || ch == '\'' || ch == '’' || ch == '(' {
+                    word_start = true;
+                }
+            }
+        }
+        word_start = true;
+        if !word.is_empty() {
+            first_word = false;
+        }
+    }
+    out
 }
 
 /// A lowercase slug of a name: ASCII words joined by `-` (`Frankfurt am Main` -> `frankfurt-am-main`).
@@ -316,6 +516,22 @@ fn is_numeral(word: &str) -> bool {
 /// (`Vitoria-Gasteiz` / `Gasteiz / Vitoria`); or a small edit distance between keys (`Hanover` /
 /// `Hannover`, `Nizhny` / `Nizhniy Novgorod`).
 pub fn similar_names(a: &str, b: &str) -> bool {
+    similar(a, b, true)
+}
+
+/// Like [`similar_names`] for a source's name `a` and a gazetteer name `b`, without the
+/// trailing-run rule (`Aschach an der Steyr` is not Steyr, nor `Kainbach bei Graz` Graz), without
+/// a source name that adds words to the gazetteer's unless they locate it (`Eskişehir Tepebaşı`
+/// is a district of Eskişehir; `Ebensee am Traunsee` is Ebensee), and without other spellings
+/// ([`similar_spelling`]: `Machelen` is not `Mechelen`, nor `Carnate` `Carugate`; the resolver
+/// accepts those only at the same spot). For the membership sources, whose members are small
+/// municipalities beside larger towns, where a name ending in a nearby town's name names
+/// another place.
+pub fn similar_names_strict(a: &str, b: &str) -> bool {
+    similar(a, b, false)
+}
+
+fn similar(a: &str, b: &str, trailing_runs: bool) -> bool {
     let (ta, tb) = (tokens(a), tokens(b));
     if ta.is_empty() || tb.is_empty() {
         return false;
@@ -342,10 +558,27 @@ pub fn similar_names(a: &str, b: &str) -> bool {
                 .any(|w| is_numeral(w) || AREA_UNITS.contains(&w.as_str()))
         };
         let n = short.len();
-        if long[..n] == short[..] && extra_ok(&long[n..]) {
+        // Strictly, a source name longer than the gazetteer's (`a`, the source's, is the longer)
+        // names a part of the place (`Eskişehir Tepebaşı`) unless its extra words locate it
+        // (`Ebensee am Traunsee`).
+        const LINKS: &[&str] = &[
+            "am", "an", "im", "in", "nad", "pod", "upon", "on", "sur", "de", "del", "di", "sul",
+            "do", "da",
+        ];
+        let locating = long[n..]
+            .first()
+            .is_some_and(|w| LINKS.contains(&w.as_str()));
+        let part_of_source = !trailing_runs && ta.len() > tb.len() && !locating;
+        if long[..n] == short[..] && extra_ok(&long[n..]) && !part_of_source {
             return true;
         }
-        if long[long.len() - n..] == short[..] && extra_ok(&long[..long.len() - n]) {
+        // A name without its article is the same name (`Masnou`, `El Masnou`), strictly too.
+        const ARTICLES: &[&str] = &[
+            "el", "la", "le", "les", "l", "il", "lo", "los", "las", "o", "os", "a", "as", "the",
+        ];
+        let head = &long[..long.len() - n];
+        let article = head.iter().all(|w| ARTICLES.contains(&w.as_str()));
+        if (trailing_runs || article) && long[long.len() - n..] == short[..] && extra_ok(head) {
             return true;
         }
     }
@@ -355,6 +588,18 @@ pub fn similar_names(a: &str, b: &str) -> bool {
     sb.sort();
     if sa == sb {
         return true;
+    }
+    // Small towns near each other often differ by a letter or two (`Machelen` and `Mechelen`,
+    // `Carnate` and `Carugate`): strictly, spellings are compared apart ([`similar_spelling`]).
+    trailing_runs && similar_spelling(a, b)
+}
+
+/// Whether two names are spellings of one name: keys within a small edit distance (`Hanover` /
+/// `Hannover`, `Alcoi` / `Alcoy`), with the same first letter.
+pub fn similar_spelling(a: &str, b: &str) -> bool {
+    let (ka, kb) = (name_key(a), name_key(b));
+    if ka.is_empty() || kb.is_empty() {
+        return false;
     }
     let len = ka.len().min(kb.len());
     let max = match len {

@@ -1,10 +1,15 @@
 //! From drafts to model records, and the files of `seed-data/`.
 //!
 //! City ids are `{country}-{name slug}` (`fr-paris`). When several cities would share an id, the
-//! most populous keeps it and the others add their GeoNames admin-1 code (`us-portland-me`), or for
-//! places without a GeoNames id the parent place or region their label named, then the GeoNames id,
-//! then a number. Only cities that a partnership, a membership or a network refers to are written.
-//! Every file is sorted by id and every float is rounded, so the bytes depend only on the inputs.
+//! record of the earlier stage keeps it (records of the twinning and ClimActor stages before those
+//! the later sources added, so that adding a source does not rename a city), then the most
+//! populous, and the others add their GeoNames admin-1 code (`us-portland-me`), or for places
+//! without a GeoNames id the parent place or region their label named, then the GeoNames id, then
+//! a number. A record merged into another keeps the id it would have had as an alias of the city
+//! that absorbed it. Only cities that a partnership, a membership or a network refers to are
+//! written. Records with facts of a restricted source go to the file named after it
+//! ([`crate::file_for`]). Every file is sorted by id and every float is rounded, so the bytes
+//! depend only on the inputs.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -14,11 +19,11 @@ use citygraph_core::{
 };
 use serde::Serialize;
 
+use crate::dedupe::Decision;
 use crate::error::SeedError;
-use crate::networks::founded;
 use crate::normalize::slugify;
 use crate::resolve::{CityOrigin, Draft};
-use crate::{MembershipDraft, Report, Seed};
+use crate::{file_for, MembershipDraft, Report, Seed, OUTPUT_FILES};
 
 /// Coordinates are written with five decimals (about one metre).
 fn round5(x: f64) -> f64 {
@@ -57,9 +62,9 @@ fn assign_ids(drafts: &[Draft], used: &BTreeSet<usize>) -> BTreeMap<usize, CityI
     for (base, mut members) in groups {
         members.sort_by(|a, b| {
             let (x, y) = (&drafts[*a], &drafts[*b]);
-            y.population
-                .unwrap_or(0)
-                .cmp(&x.population.unwrap_or(0))
+            x.stage
+                .cmp(&y.stage)
+                .then(y.population.unwrap_or(0).cmp(&x.population.unwrap_or(0)))
                 .then(y.geonames.is_some().cmp(&x.geonames.is_some()))
                 .then(x.geonames.cmp(&y.geonames))
                 .then(x.lat.total_cmp(&y.lat))
@@ -155,33 +160,34 @@ fn membership(
 
 /// Builds the records, writes every file into `out` and returns the finished report.
 pub(crate) fn write(seed: Seed<'_>, out: &Path) -> Result<Report, SeedError> {
+    let absorbed_by = crate::dedupe::absorbed_by(&seed);
     let Seed {
         resolver,
         pairs,
         networks,
-        memberships_climactor,
         memberships,
         unresolved,
         mut report,
+        duplicates,
+        absorbed,
+        ..
     } = seed;
     let drafts = &resolver.reg.drafts;
     std::fs::create_dir_all(out).map_err(|e| SeedError::write(out, e))?;
 
-    // A curated membership and a ClimActor one of the same city and network would share an id;
-    // the curated one (which states its dates) is kept.
-    let before = memberships_climactor.len();
-    let memberships_climactor: BTreeMap<(String, usize), MembershipDraft> = memberships_climactor
-        .into_iter()
-        .filter(|(k, _)| !memberships.contains_key(k))
-        .collect();
-    report.climactor.superseded_by_curated = before - memberships_climactor.len();
-
     let mut used: BTreeSet<usize> = BTreeSet::new();
     used.extend(pairs.keys().flat_map(|(a, b)| [*a, *b]));
     used.extend(memberships.keys().map(|(_, d)| *d));
-    used.extend(memberships_climactor.keys().map(|(_, d)| *d));
     used.extend(networks.iter().filter_map(|n| n.secretariat));
-    let id_of = assign_ids(drafts, &used);
+    let mut named = used.clone();
+    named.extend(absorbed.iter().copied());
+    let id_of = assign_ids(drafts, &named);
+    let final_of = |mut d: usize| -> usize {
+        while let Some(next) = drafts[d].merged_into {
+            d = next;
+        }
+        d
+    };
 
     // Cities.
     let mut cities: Vec<City> = Vec::with_capacity(used.len());
@@ -200,6 +206,14 @@ pub(crate) fn write(seed: Seed<'_>, out: &Path) -> Result<Report, SeedError> {
                         draft.country
                     )),
                 })?;
+        let mut aliases: Vec<CityId> = absorbed_by
+            .get(&d)
+            .into_iter()
+            .flatten()
+            .filter_map(|a| id_of.get(a).cloned())
+            .collect();
+        aliases.sort();
+        aliases.dedup();
         let city = City {
             id: id.clone(),
             name: draft.name.clone(),
@@ -212,6 +226,7 @@ pub(crate) fn write(seed: Seed<'_>, out: &Path) -> Result<Report, SeedError> {
             geonames: draft.geonames,
             capacity: None,
             sources: draft.sources.iter().cloned().collect(),
+            aliases,
         };
         city.validate().map_err(|e| SeedError::Invalid {
             what: "city",
@@ -222,29 +237,60 @@ pub(crate) fn write(seed: Seed<'_>, out: &Path) -> Result<Report, SeedError> {
             CityOrigin::Gazetteer => report.output.cities_gazetteer += 1,
             CityOrigin::Geocode => report.output.cities_geocoded += 1,
             CityOrigin::ClimActor => report.output.cities_climactor += 1,
+            CityOrigin::Etmun | CityOrigin::Urbact | CityOrigin::Eurocities => {
+                report.output.cities_membership_sources += 1
+            }
         }
         if city.wikidata.is_some() {
             report.output.cities_with_wikidata += 1;
+        }
+        if !city.aliases.is_empty() {
+            report.output.cities_with_aliases += 1;
         }
         cities.push(city);
     }
     cities.sort_by(|a, b| a.id.cmp(&b.id));
 
+    // The files of records, by name.
+    let mut files: BTreeMap<String, String> = OUTPUT_FILES
+        .iter()
+        .filter(|f| f.ends_with(".ndjson"))
+        .map(|f| ((*f).to_owned(), String::new()))
+        .collect();
+    let mut counts: BTreeMap<String, usize> = files.keys().map(|f| (f.clone(), 0)).collect();
+    let mut put = |file: String, text: String| -> Result<(), SeedError> {
+        match files.get_mut(&file) {
+            Some(buf) => {
+                buf.push_str(&text);
+                *counts.get_mut(&file).expect("counted with the files") += 1;
+                Ok(())
+            }
+            None => Err(SeedError::Write {
+                path: out.join(&file),
+                source: std::io::Error::other(format!(
+                    "no seed file {file} is declared for this combination of sources"
+                )),
+            }),
+        }
+    };
+    for c in &cities {
+        put("cities.ndjson".to_owned(), line("city", c.id.as_str(), c)?)?;
+    }
+
     // Networks.
-    let mut nets: Vec<Network> = Vec::new();
+    let mut nets: Vec<(String, Network)> = Vec::new();
     for n in &networks {
-        let f = n.fact;
-        let id = NetworkId::new(f.id).expect("network ids in the table are slugs");
+        let id = NetworkId::new(&n.id).expect("network ids are slugs");
         let net = Network {
             id: id.clone(),
-            name: f.name.to_owned(),
-            founded: founded(f),
-            scope: Some(f.scope),
-            region: f.region,
-            focus: f.focus.iter().map(|s| (*s).to_owned()).collect(),
+            name: n.name.clone(),
+            founded: n.founded,
+            scope: Some(n.scope),
+            region: n.region,
+            focus: n.focus.clone(),
             secretariat: n.secretariat.map(|d| id_of[&d].clone()),
-            website: Some(f.website.to_owned()),
-            sources: f.sources.iter().map(|s| (*s).to_owned()).collect(),
+            website: n.website.clone(),
+            sources: n.sources.clone(),
         };
         net.validate().map_err(|e| SeedError::Invalid {
             what: "network",
@@ -254,24 +300,41 @@ pub(crate) fn write(seed: Seed<'_>, out: &Path) -> Result<Report, SeedError> {
         if net.secretariat.is_some() {
             report.output.networks_with_secretariat += 1;
         }
-        nets.push(net);
+        nets.push((file_for("networks", &n.tags), net));
     }
-    nets.sort_by(|a, b| a.id.cmp(&b.id));
+    nets.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+    for (file, n) in &nets {
+        put(file.clone(), line("network", n.id.as_str(), n)?)?;
+    }
 
     // Memberships.
-    let mut ms: Vec<Membership> = memberships
-        .iter()
-        .map(|((net, d), m)| membership(&id_of, net, *d, m))
-        .collect::<Result<_, _>>()?;
-    ms.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut mc: Vec<Membership> = memberships_climactor
-        .iter()
-        .map(|((net, d), m)| membership(&id_of, net, *d, m))
-        .collect::<Result<_, _>>()?;
-    mc.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut ms: Vec<(String, Membership)> = Vec::with_capacity(memberships.len());
+    report.climactor.memberships.clear();
+    for ((net, d), m) in &memberships {
+        let record = membership(&id_of, net, *d, m)?;
+        if m.tags.contains(&crate::Restricted::ClimActor) {
+            *report.climactor.memberships.entry(net.clone()).or_default() += 1;
+            if m.curated {
+                report.climactor.superseded_by_curated += 1;
+            }
+        }
+        *report
+            .output
+            .memberships_per_network
+            .entry(net.clone())
+            .or_default() += 1;
+        if m.open && !m.tags.is_empty() {
+            report.output.memberships_open_in_tagged += 1;
+        }
+        ms.push((file_for("memberships", &m.tags), record));
+    }
+    ms.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+    for (file, m) in &ms {
+        put(file.clone(), line("membership", m.id.as_str(), m)?)?;
+    }
 
     // Partnerships.
-    let mut ps: Vec<Partnership> = Vec::with_capacity(pairs.len());
+    let mut ps: Vec<(String, Partnership)> = Vec::with_capacity(pairs.len());
     for ((a, b), p) in &pairs {
         let (x, y) = (id_of[a].clone(), id_of[b].clone());
         let cities = if x <= y { [x, y] } else { [y, x] };
@@ -292,57 +355,39 @@ pub(crate) fn write(seed: Seed<'_>, out: &Path) -> Result<Report, SeedError> {
         if !record.events.is_empty() {
             report.output.partnerships_with_events += 1;
         }
+        if record.established().is_some() {
+            report.output.partnerships_established += 1;
+        }
         if p.from_lists {
             report.output.partnerships_listed += 1;
         } else if p.from_curated {
             report.output.partnerships_curated_unlisted += 1;
         } else if p.from_wikidata {
             report.output.partnerships_wikidata_only += 1;
+        } else if p.from_baltic {
+            report.output.partnerships_baltic_only += 1;
         }
-        ps.push(record);
+        if !p.tags.is_empty() && (p.from_lists || p.from_wikidata || p.from_curated) {
+            report.output.partnerships_open_in_tagged += 1;
+        }
+        ps.push((file_for("partnerships", &p.tags), record));
     }
-    ps.sort_by(|a, b| a.id.cmp(&b.id));
+    ps.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+    for (file, p) in &ps {
+        put(file.clone(), line("partnership", p.id.as_str(), p)?)?;
+    }
 
     report.output.cities = cities.len();
     report.output.networks = nets.len();
-    report.output.memberships = ms.len();
-    report.output.memberships_climactor = mc.len();
+    report.output.memberships = counts["memberships.ndjson"];
+    report.output.memberships_climactor = counts["memberships-climactor.ndjson"];
     report.output.partnerships = ps.len();
     report.output.unresolved_rows = unresolved.len();
-    report.climactor.memberships.clear();
-    for m in &mc {
-        *report
-            .climactor
-            .memberships
-            .entry(m.network.to_string())
-            .or_default() += 1;
-    }
+    report.output.files = counts;
 
-    let mut text = String::new();
-    for c in &cities {
-        text.push_str(&line("city", c.id.as_str(), c)?);
+    for (file, text) in &files {
+        write_file(&out.join(file), text)?;
     }
-    write_file(&out.join("cities.ndjson"), &text)?;
-    let mut text = String::new();
-    for n in &nets {
-        text.push_str(&line("network", n.id.as_str(), n)?);
-    }
-    write_file(&out.join("networks.ndjson"), &text)?;
-    let mut text = String::new();
-    for m in &ms {
-        text.push_str(&line("membership", m.id.as_str(), m)?);
-    }
-    write_file(&out.join("memberships.ndjson"), &text)?;
-    let mut text = String::new();
-    for m in &mc {
-        text.push_str(&line("membership", m.id.as_str(), m)?);
-    }
-    write_file(&out.join("memberships-climactor.ndjson"), &text)?;
-    let mut text = String::new();
-    for p in &ps {
-        text.push_str(&line("partnership", p.id.as_str(), p)?);
-    }
-    write_file(&out.join("partnerships.ndjson"), &text)?;
 
     let path = out.join("unresolved.csv");
     let mut w = csv::WriterBuilder::new()
@@ -352,6 +397,64 @@ pub(crate) fn write(seed: Seed<'_>, out: &Path) -> Result<Report, SeedError> {
         .map_err(|e| SeedError::csv(&path, e))?;
     for u in &unresolved {
         w.write_record([&u.source, &u.name, &u.country, &u.reason])
+            .map_err(|e| SeedError::csv(&path, e))?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| SeedError::write(&path, e.into_error()))?;
+    std::fs::write(&path, bytes).map_err(|e| SeedError::write(&path, e))?;
+
+    // duplicates.csv: every merge, and every pair of alike records kept apart, with its reason.
+    let mut rows: BTreeSet<(&'static str, String, String, String, String, String, String)> =
+        BTreeSet::new();
+    for n in &duplicates {
+        let (kept, other) = match n.decision {
+            Decision::Merged => (final_of(n.kept), n.other),
+            Decision::KeptApart => (final_of(n.kept), final_of(n.other)),
+        };
+        if n.decision == Decision::KeptApart
+            && (kept == other || !used.contains(&kept) || !used.contains(&other))
+        {
+            continue;
+        }
+        let (Some(k), Some(o)) = (id_of.get(&kept), id_of.get(&other)) else {
+            continue;
+        };
+        let (k, o, kn, on) = if n.decision == Decision::KeptApart && o < k {
+            (o, k, &drafts[other].name, &drafts[kept].name)
+        } else {
+            (k, o, &drafts[kept].name, &drafts[other].name)
+        };
+        rows.insert((
+            n.decision.as_str(),
+            k.to_string(),
+            o.to_string(),
+            kn.clone(),
+            on.clone(),
+            format!("{:.1}", n.km),
+            n.reason.clone(),
+        ));
+    }
+    // The figures count the rows written (a pair noted twice, or whose records merged later, is
+    // one row or none).
+    report.dedupe.merged = rows.iter().filter(|r| r.0 == "merged").count();
+    report.dedupe.kept_apart = rows.len() - report.dedupe.merged;
+    let path = out.join("duplicates.csv");
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    w.write_record([
+        "decision",
+        "city",
+        "other",
+        "city_name",
+        "other_name",
+        "distance_km",
+        "reason",
+    ])
+    .map_err(|e| SeedError::csv(&path, e))?;
+    for r in &rows {
+        w.write_record([r.0, &r.1, &r.2, &r.3, &r.4, &r.5, &r.6])
             .map_err(|e| SeedError::csv(&path, e))?;
     }
     let bytes = w

@@ -14,11 +14,24 @@ pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, SeedError> {
 
 /// A CSV reader over a UTF-8 file (a leading byte-order mark is dropped).
 pub(crate) fn csv_reader(path: &Path) -> Result<csv::Reader<std::io::Cursor<Vec<u8>>>, SeedError> {
+    csv_reader_with(path, b',')
+}
+
+/// Like [`csv_reader`] with another delimiter (`;` in the thesis tables).
+pub(crate) fn csv_reader_with(
+    path: &Path,
+    delimiter: u8,
+) -> Result<csv::Reader<std::io::Cursor<Vec<u8>>>, SeedError> {
     let mut bytes = read_bytes(path)?;
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
     }
-    Ok(csv_reader_from(bytes, b','))
+    Ok(csv_reader_from(bytes, delimiter))
+}
+
+/// A coordinate written with a decimal point or a decimal comma (`43,39864`).
+pub(crate) fn coordinate(s: &str) -> Option<f64> {
+    s.trim().replace(',', ".").parse().ok()
 }
 
 /// A reader over in-memory bytes with the given delimiter; rows may have varying lengths.

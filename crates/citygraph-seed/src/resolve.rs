@@ -17,7 +17,9 @@
 //! 3. **Gazetteer by similar name.** With coordinates, the nearest GeoNames city of the country
 //!    within [`FUZZY_MATCH_KM`] whose name is similar ([`crate::normalize::similar_names`]):
 //!    `Hanover` -> `Hannover`, `Nezahualcóyotl` -> `Ciudad Nezahualcoyotl`. Without coordinates,
-//!    the only similarly named GeoNames city of the country, if there is exactly one.
+//!    the one GeoNames city of the country with the same words but for links and articles
+//!    ([`crate::normalize::content_words`]: `Halle an der Saale` is `Halle (Saale)`), else the
+//!    only similarly named one, if there is exactly one.
 //! 4. **A place of its own.** Otherwise, when the source has coordinates that are plausible for the
 //!    country, the place becomes a city record without a GeoNames id at those coordinates. Geocoded
 //!    labels with the same name key in a country within [`POINT_CLUSTER_KM`] of each other are one
@@ -27,6 +29,14 @@
 //! actors the name decides: coordinates only choose among namesakes, a GeoNames namesake whose
 //! population is more than five times off is another place, and actors of one name in one country
 //! are one place. Anything else is unresolved, with the reason.
+//!
+//! The membership tables (ClimActor, ETMUN, URBACT, Eurocities) list small municipalities beside
+//! larger towns, so for them similar names are compared strictly ([`Resolver::strict_names`],
+//! [`crate::normalize::similar_names_strict`]): a name ending in a town's name or adding words to
+//! it is another place (`Aschach an der Steyr` is not Steyr), and another spelling (`Alcoi` for
+//! `Alcoy`) counts only within [`SPELLING_MATCH_KM`]. ETMUN, URBACT and Eurocities geocoded each
+//! member's own address, so a namesake counts only within [`SOURCE_MATCH_KM`] of it
+//! ([`CityOrigin::match_km`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -34,7 +44,10 @@ use citygraph_core::CountryCode;
 
 use crate::country::{related_territories, Countries};
 use crate::gazetteer::{distance_km, Gazetteer};
-use crate::normalize::{name_key, parse_place_label, similar_names};
+use crate::normalize::{
+    content_words, name_key, parse_place_label, similar_names, similar_names_strict,
+    similar_spelling,
+};
 
 /// A gazetteer city this far (km) from the source's coordinates is still the same place.
 pub const GAZETTEER_MATCH_KM: f64 = 150.0;
@@ -44,6 +57,12 @@ pub const FUZZY_MATCH_KM: f64 = 15.0;
 pub const QUALIFIED_MATCH_KM: f64 = 40.0;
 /// Two geocoded places of the same name and country closer than this (km) are one place.
 pub const POINT_CLUSTER_KM: f64 = 25.0;
+/// Under strict comparison ([`Resolver::strict_names`]), another spelling of a gazetteer city's
+/// name (`Alcoi` for `Alcoy`) is that city only this near the source's coordinates (km).
+pub const SPELLING_MATCH_KM: f64 = 5.0;
+/// Like [`GAZETTEER_MATCH_KM`] for the membership sources that geocoded each member's address
+/// (ETMUN, URBACT, Eurocities).
+pub const SOURCE_MATCH_KM: f64 = 40.0;
 
 /// English names of cities that GeoNames lists under another name, where no similar-name rule can
 /// tell they are one city (`Cologne` is `Köln`): `(country, name in the sources, GeoNames name)`.
@@ -82,6 +101,42 @@ pub(crate) enum CityOrigin {
     Gazetteer,
     Geocode,
     ClimActor,
+    /// The coordinates ETMUN (Gourdon's thesis data) gives for its members.
+    Etmun,
+    /// The GeoNames coordinates URBACT's participation table gives (places below the gazetteer's
+    /// size threshold).
+    Urbact,
+    /// Wikidata coordinates of a Eurocities member.
+    Eurocities,
+}
+
+impl CityOrigin {
+    /// Whether a similar name near the coordinates must not be a trailing run (see
+    /// [`crate::normalize::similar_names_strict`]).
+    pub fn strict_names(self) -> bool {
+        matches!(
+            self,
+            CityOrigin::ClimActor | CityOrigin::Etmun | CityOrigin::Urbact | CityOrigin::Eurocities
+        )
+    }
+
+    /// Whether the source's coordinates tell namesakes apart (ClimActor's are often far off).
+    pub fn trusted(self) -> bool {
+        self != CityOrigin::ClimActor
+    }
+
+    /// How far (km) a gazetteer namesake may lie from the source's coordinates and still be the
+    /// same place. The Wikipedia lists' geocoding names the town only roughly; the membership
+    /// sources geocoded each member's own address, and most of their members are small
+    /// municipalities with namesakes a region away.
+    pub fn match_km(self) -> f64 {
+        match self {
+            CityOrigin::Gazetteer | CityOrigin::Geocode | CityOrigin::ClimActor => {
+                GAZETTEER_MATCH_KM
+            }
+            CityOrigin::Etmun | CityOrigin::Urbact | CityOrigin::Eurocities => SOURCE_MATCH_KM,
+        }
+    }
 }
 
 /// A city record before ids are assigned.
@@ -101,6 +156,11 @@ pub(crate) struct Draft {
     pub sources: BTreeSet<String>,
     /// Name keys of every label resolved to this city.
     pub aliases: BTreeSet<String>,
+    /// The build stage that created the record: records of the twinning and ClimActor stages
+    /// (0) keep their ids when later sources add namesakes (1).
+    pub stage: u8,
+    /// The record this one was merged into (a duplicate of the same place), if any.
+    pub merged_into: Option<usize>,
 }
 
 /// Coordinates a source gives for a place, and the citation for them.
@@ -117,6 +177,8 @@ pub(crate) struct Located<'a> {
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
     pub drafts: Vec<Draft>,
+    /// The stage new records are created in (see [`Draft::stage`]).
+    pub stage: u8,
     by_geonames: BTreeMap<u64, usize>,
     points: BTreeMap<(CountryCode, String), Vec<usize>>,
     aliases: BTreeMap<(CountryCode, String), BTreeSet<usize>>,
@@ -153,6 +215,8 @@ impl Registry {
             origin: CityOrigin::Gazetteer,
             sources,
             aliases: BTreeSet::new(),
+            stage: self.stage,
+            merged_into: None,
         });
         self.by_geonames.insert(g.geonameid, d);
         let key = name_key(&g.name);
@@ -160,6 +224,36 @@ impl Registry {
             self.add_aliases(d, &[key]);
         }
         d
+    }
+
+    /// Records of any country that a label with this name key resolved to.
+    pub fn with_alias(&self, key: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = CountryCode::all()
+            .filter_map(|cc| self.aliases.get(&(cc, key.to_owned())))
+            .flat_map(|s| s.iter().copied())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Records a name key as a spelling of a record.
+    pub fn remember(&mut self, d: usize, keys: &[String]) {
+        self.add_aliases(d, keys);
+    }
+
+    /// Gives a record without a GeoNames id the id a source states for it (a place below the
+    /// gazetteer's size threshold), unless another record has it.
+    pub fn claim_geonames(&mut self, d: usize, id: u64) -> bool {
+        if self.drafts[d].geonames.is_some() || self.by_geonames.contains_key(&id) {
+            return false;
+        }
+        self.drafts[d].geonames = Some(id);
+        self.drafts[d]
+            .sources
+            .insert(format!("https://www.geonames.org/{id}"));
+        self.by_geonames.insert(id, d);
+        true
     }
 }
 
@@ -170,6 +264,9 @@ pub(crate) struct Resolver<'a> {
     pub reg: Registry,
     /// Each country with the territories its lists name places in.
     codes: BTreeMap<CountryCode, Vec<CountryCode>>,
+    /// Whether similar names are compared strictly ([`crate::normalize::similar_names_strict`])
+    /// also for labels without coordinates: set for the membership sources.
+    pub strict_names: bool,
 }
 
 impl<'a> Resolver<'a> {
@@ -190,6 +287,7 @@ impl<'a> Resolver<'a> {
             countries,
             reg: Registry::default(),
             codes,
+            strict_names: false,
         }
     }
 
@@ -266,6 +364,30 @@ impl<'a> Resolver<'a> {
         Ok(d)
     }
 
+    /// The gazetteer city of any country within [`FUZZY_MATCH_KM`] of `p` whose name is similar to
+    /// the label's (nearest first): for a source row whose country code contradicts its
+    /// coordinates (`Osijek` coded `CR`), or that has no country at all.
+    pub fn similar_near(&mut self, label: &str, p: (f64, f64)) -> Option<usize> {
+        let parsed = parse_place_label(label);
+        let names: Vec<&str> = std::iter::once(parsed.name.as_str())
+            .chain(parsed.alternatives.iter().map(String::as_str))
+            .collect();
+        let (_, i) = self
+            .gaz
+            .within(p, FUZZY_MATCH_KM)
+            .into_iter()
+            .find(|(km, i)| {
+                let g = &self.gaz.cities[*i].name;
+                names.iter().any(|n| {
+                    similar_names_strict(n, g)
+                        || (*km <= SPELLING_MATCH_KM && similar_spelling(n, g))
+                })
+            })?;
+        let d = self.reg.gazetteer_city(self.gaz, i);
+        self.reg.add_aliases(d, &parsed.keys());
+        Some(d)
+    }
+
     /// Resolves a place to a city record (an index into the registry), or says why it cannot.
     ///
     /// Geocoded coordinates ([`CityOrigin::Geocode`]) are trusted to tell namesakes apart;
@@ -289,14 +411,15 @@ impl<'a> Resolver<'a> {
         }
         let codes = self.codes(country);
         let point = at.map(|a| a.point);
-        let trust_point = at.is_some_and(|a| a.origin == CityOrigin::Geocode);
+        let trust_point = at.is_some_and(|a| a.origin.trusted());
         let population = at.and_then(|a| a.population).filter(|p| *p > 0);
         // A `Name, Region` label names its region: a namesake elsewhere is another place.
+        let base_km = at.map_or(GAZETTEER_MATCH_KM, |a| a.origin.match_km());
         let match_km =
             if parsed.qualifiers.is_empty() || label.contains('(') || !label.contains(',') {
-                GAZETTEER_MATCH_KM
+                base_km
             } else {
-                QUALIFIED_MATCH_KM
+                base_km.min(QUALIFIED_MATCH_KM)
             };
 
         // 1. Gazetteer by name.
@@ -368,29 +491,49 @@ impl<'a> Resolver<'a> {
             .collect();
         // 3. Gazetteer by place: a similar name near the coordinates, or without coordinates the
         // one similar name in the country.
+        let strict = self.strict_names || at.is_some_and(|a| a.origin.strict_names());
+        let similar = if strict {
+            similar_names_strict
+        } else {
+            similar_names
+        };
         if !far_match {
             let hit = match point {
                 Some(p) => self
                     .gaz
                     .within(p, FUZZY_MATCH_KM)
                     .into_iter()
-                    .find(|(_, i)| {
+                    .find(|(km, i)| {
                         let g = &self.gaz.cities[*i];
                         codes.contains(&g.country)
-                            && names.iter().any(|n| similar_names(n, &g.name))
+                            && names.iter().any(|n| {
+                                similar(n, &g.name)
+                                    || (strict
+                                        && *km <= SPELLING_MATCH_KM
+                                        && similar_spelling(n, &g.name))
+                            })
                     })
                     .map(|(_, i)| i),
                 None => {
-                    let similar: Vec<usize> = codes
-                        .iter()
-                        .flat_map(|cc| self.gaz.in_country(*cc).iter().copied())
-                        .filter(|i| {
-                            names
-                                .iter()
-                                .any(|n| similar_names(n, &self.gaz.cities[*i].name))
-                        })
+                    let in_country = || {
+                        codes
+                            .iter()
+                            .flat_map(|cc| self.gaz.in_country(*cc).iter().copied())
+                    };
+                    // The same words but for their links first: `Halle an der Saale` is
+                    // `Halle (Saale)`, not the `Halle` a leading run would also take.
+                    let words: Vec<Vec<String>> = names.iter().map(|n| content_words(n)).collect();
+                    let same: Vec<usize> = in_country()
+                        .filter(|i| words.contains(&content_words(&self.gaz.cities[*i].name)))
                         .collect();
-                    (similar.len() == 1).then(|| similar[0])
+                    let similar: Vec<usize> = in_country()
+                        .filter(|i| names.iter().any(|n| similar(n, &self.gaz.cities[*i].name)))
+                        .collect();
+                    if same.len() == 1 {
+                        Some(same[0])
+                    } else {
+                        (similar.len() == 1).then(|| similar[0])
+                    }
                 }
             };
             if let Some(i) = hit {
@@ -407,7 +550,14 @@ impl<'a> Resolver<'a> {
                 "no gazetteer match and no coordinates".to_owned()
             });
         };
-        if self.countries.is_country_name(&parsed.name) {
+        // A label naming its own country or one of its territories (`Guam` in a US list) is not a
+        // city; a town named like another country (`Palau` in Sardinia, `Montserrat` in
+        // Catalonia) is one.
+        if self
+            .countries
+            .named(&parsed.name)
+            .is_some_and(|named| codes.contains(&named))
+        {
             return Err("names a country or territory, not a city".to_owned());
         }
         if !self.plausible(at.point, &codes) {
@@ -445,6 +595,8 @@ impl<'a> Resolver<'a> {
             origin: at.origin,
             sources,
             aliases: BTreeSet::new(),
+            stage: self.reg.stage,
+            merged_into: None,
         });
         self.reg.points.entry(slot).or_default().push(d);
         self.found(d, &keys)

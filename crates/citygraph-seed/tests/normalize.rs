@@ -185,11 +185,13 @@ fn country_labels_map_to_iso_codes() {
 
 #[test]
 fn the_real_country_table_maps_the_labels_of_the_lists() {
-    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/raw/geonames-cities15000/countries.csv");
-    let path = std::env::var_os("CITYGRAPH_RAW_DIR")
-        .map(|d| std::path::PathBuf::from(d).join("geonames-cities15000/countries.csv"))
-        .unwrap_or(path);
+    let Some(raw) = citygraph_tests::raw_data::raw_dir(
+        "the_real_country_table_maps_the_labels_of_the_lists",
+        &["geonames-cities15000"],
+    ) else {
+        return;
+    };
+    let path = raw.join("geonames-cities15000/countries.csv");
     let c = Countries::load(&path).unwrap_or_else(|e| panic!("{e}"));
     assert!(c.len() >= 249);
     for (label, iso) in [
@@ -228,4 +230,16 @@ fn regions_follow_the_documented_rule() {
     assert_eq!(region_of(cc("BR"), "SA"), Some(Region::SouthAmerica));
     assert_eq!(region_of(cc("AQ"), "AN"), None);
     assert_eq!(countries().region(cc("CZ")), Some(Region::Europe));
+}
+
+#[test]
+fn content_words_leave_out_links_and_articles() {
+    use citygraph_seed::normalize::content_words;
+    assert_eq!(
+        content_words("Halle an der Saale"),
+        content_words("Halle (Saale)")
+    );
+    assert_eq!(content_words("Frankfurt (Oder)"), ["frankfurt", "oder"]);
+    assert_ne!(content_words("Halle an der Saale"), content_words("Halle"));
+    assert_ne!(content_words("Kainbach bei Graz"), content_words("Graz"));
 }

@@ -70,7 +70,9 @@ enum Command {
         /// Seed folder loaded when the data folder is empty.
         #[arg(long, env = "CITYGRAPH_SEED_DIR", default_value = "seed-data")]
         seed_dir: PathBuf,
-        /// Seed files to leave out (comma-separated file names, e.g. memberships-climactor.ndjson).
+        /// Seed files to leave out (comma-separated): a source tag (`climactor`, `etmun`,
+        /// `urbact`, `baltic`) leaves out every file that carries it; a file name
+        /// (`memberships-climactor.ndjson`) that file and the files of its kind with more tags.
         #[arg(long, env = "CITYGRAPH_SEED_EXCLUDE", value_delimiter = ',')]
         seed_exclude: Vec<String>,
         /// Do not load the seed data into an empty data folder.
@@ -285,12 +287,19 @@ enum SeedCommand {
     /// the same bytes).
     Build {
         /// Folder of the raw sources (wikipedia-twincities-hekman/, wikidata-p190-2016-l3viathan/,
-        /// geonames-cities15000/, climactor/, curated-lapse-events/).
+        /// geonames-cities15000/, climactor/, curated-lapse-events/, etmun-gourdon/,
+        /// urbact-gourdon/, baltic-twinning-bussmann-nickel/, unesco-creative-cities/,
+        /// eurocities-members/).
         #[arg(long, default_value = "../shared/data/raw")]
         raw: PathBuf,
         /// Output folder.
         #[arg(long, default_value = "seed-data")]
         out: PathBuf,
+        /// Restricted sources to leave out of the build (comma-separated: climactor, etmun, urbact,
+        /// baltic): the other sources' records stay whole, where leaving their files out of a
+        /// load drops the open facts merged into them.
+        #[arg(long, value_delimiter = ',')]
+        without: Vec<citygraph_seed::Restricted>,
     },
 }
 
@@ -446,9 +455,12 @@ fn main() -> Result<()> {
             analytics_cli::run(&svc, prepared)
         }
         Command::Seed {
-            command: SeedCommand::Build { raw, out },
+            command: SeedCommand::Build { raw, out, without },
         } => {
-            let report = citygraph_seed::build(&raw, &out)
+            let options = citygraph_seed::BuildOptions {
+                without: without.into_iter().collect(),
+            };
+            let report = citygraph_seed::build_with(&raw, &out, &options)
                 .with_context(|| format!("building the seed from {}", raw.display()))?;
             println!("{report}");
             Ok(())
@@ -564,9 +576,8 @@ fn load_seed(svc: &Service, dir: &Path, exclude: &[String]) -> Result<()> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "ndjson"))
         .filter(|p| {
-            !exclude
-                .iter()
-                .any(|x| p.file_name().is_some_and(|n| n == x.as_str()))
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            !exclude.iter().any(|x| seed_file_excluded(name, x))
         })
         .collect();
     files.sort();
@@ -583,6 +594,31 @@ fn load_seed(svc: &Service, dir: &Path, exclude: &[String]) -> Result<()> {
         "seed data loaded"
     );
     Ok(())
+}
+
+/// Whether a seed file is left out by an entry of `CITYGRAPH_SEED_EXCLUDE`. Seed files are named
+/// `kind[-tag...].ndjson`, the tags naming the restricted sources whose facts their records carry
+/// (`memberships-climactor-etmun.ndjson`). A bare tag (`etmun`) leaves out every file carrying it;
+/// a file name leaves out the files of its kind that carry all of its tags.
+fn seed_file_excluded(file: &str, entry: &str) -> bool {
+    let entry = entry.trim();
+    if entry.is_empty() {
+        return false;
+    }
+    let parts = |s: &str| -> Vec<String> {
+        s.trim_end_matches(".ndjson")
+            .split('-')
+            .map(str::to_owned)
+            .collect()
+    };
+    let f = parts(file);
+    let (kind, tags) = if entry.ends_with(".ndjson") {
+        let e = parts(entry);
+        (Some(e[0].clone()), e[1..].to_vec())
+    } else {
+        (None, vec![entry.to_owned()])
+    };
+    kind.is_none_or(|k| k == f[0]) && tags.iter().all(|t| f[1..].contains(t))
 }
 
 fn serve(svc: Arc<Service>, config: ApiConfig, bind: &str, workers: Option<usize>) -> Result<()> {
@@ -607,4 +643,48 @@ fn serve(svc: Arc<Service>, config: ApiConfig, bind: &str, workers: Option<usize
         }
         server.run().await.context("running the HTTP server")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::seed_file_excluded;
+
+    #[test]
+    fn seed_exclusions_follow_source_tags() {
+        let files = [
+            "cities.ndjson",
+            "memberships.ndjson",
+            "memberships-climactor.ndjson",
+            "memberships-climactor-etmun.ndjson",
+            "memberships-etmun.ndjson",
+            "partnerships-baltic.ndjson",
+        ];
+        let left_out = |entry: &str| -> Vec<&str> {
+            files
+                .iter()
+                .copied()
+                .filter(|f| seed_file_excluded(f, entry))
+                .collect()
+        };
+        assert_eq!(
+            left_out("memberships-climactor.ndjson"),
+            [
+                "memberships-climactor.ndjson",
+                "memberships-climactor-etmun.ndjson"
+            ]
+        );
+        assert_eq!(
+            left_out("etmun"),
+            [
+                "memberships-climactor-etmun.ndjson",
+                "memberships-etmun.ndjson"
+            ]
+        );
+        assert_eq!(left_out("baltic"), ["partnerships-baltic.ndjson"]);
+        assert!(
+            left_out("cities").is_empty(),
+            "a bare word is a tag, not a kind"
+        );
+        assert!(left_out("").is_empty());
+    }
 }

@@ -105,7 +105,7 @@ impl Service {
             "create_city",
             "city",
             city.id.as_str(),
-            |s| s.city(city.id.as_str()).is_some(),
+            |s| s.resolve_city(city.id.as_str()).is_some(),
             Change::PutCity(city.clone()),
         )?;
         Ok((city, version))
@@ -294,9 +294,10 @@ impl Service {
     }
 }
 
-/// Looks up an entity or says which one is missing.
+/// Looks up an entity or says which one is missing. A city is also found by a former id (an
+/// alias of a city that absorbed it); the record returned carries the current id.
 pub fn city<'a>(s: &'a Snapshot, id: &str) -> Result<&'a Arc<City>> {
-    s.city(id).ok_or_else(|| not_found("city", id))
+    s.resolve_city(id).ok_or_else(|| not_found("city", id))
 }
 pub fn network<'a>(s: &'a Snapshot, id: &str) -> Result<&'a Arc<Network>> {
     s.network(id).ok_or_else(|| not_found("network", id))

@@ -118,6 +118,7 @@ impl Error {
                 | ApplyError::PartnershipNotFound(_) => ErrorKind::Invalid,
                 ApplyError::InUse { .. } => ErrorKind::Conflict,
                 ApplyError::DuplicateMembership { .. } => ErrorKind::Conflict,
+                ApplyError::AliasTaken { .. } => ErrorKind::Conflict,
                 ApplyError::PartnershipCitiesChanged { .. } => ErrorKind::Invalid,
                 _ => ErrorKind::Invalid,
             },

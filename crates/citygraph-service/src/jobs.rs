@@ -278,7 +278,7 @@ impl Service {
     /// `max_jobs` are active, or `per_client` of this client's.
     pub fn create_job(
         &self,
-        query: Query,
+        mut query: Query,
         params: serde_json::Map<String, serde_json::Value>,
         client: &ClientId,
     ) -> Result<(JobView, String)> {

@@ -181,8 +181,8 @@ pub fn networks_of(
     day: Day,
     all: bool,
 ) -> Result<Vec<(Arc<Membership>, Arc<Network>)>> {
-    entities::city(s, city)?;
-    Ok(s.memberships_of(city)
+    let me = entities::city(s, city)?;
+    Ok(s.memberships_of(me.id.as_str())
         .filter(|m| all || m.in_force_on(day))
         .filter_map(|m| {
             s.network(m.network.as_str())

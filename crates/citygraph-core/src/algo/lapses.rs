@@ -925,6 +925,7 @@ pub(crate) mod tests {
                 geonames: None,
                 capacity: None,
                 sources: vec![],
+                aliases: vec![],
             };
             changes.push(Change::PutCity(Arc::new(city)));
         }

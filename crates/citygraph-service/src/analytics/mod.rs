@@ -107,7 +107,7 @@ impl Service {
 
     pub(crate) fn admit(
         &self,
-        query: Query,
+        mut query: Query,
         client: &ClientId,
         lane: Lane,
         pin: bool,
@@ -121,7 +121,7 @@ impl Service {
 
     /// Runs `query` here and now on the calling thread (the command line), through the same cache,
     /// stopping when `cancel` says so; no budget applies.
-    pub fn run_now(&self, query: Query, cancel: &Cancel) -> Result<Arc<Answer>> {
+    pub fn run_now(&self, mut query: Query, cancel: &Cancel) -> Result<Arc<Answer>> {
         let snap = self.snapshot();
         query.check_references(&snap)?;
         let key = self.cache_key(query, &snap);

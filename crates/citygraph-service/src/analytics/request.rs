@@ -1360,21 +1360,30 @@ impl Query {
     }
 
     /// Checks what the query names exists in `snap` (cities, networks): cheap point lookups,
-    /// done before any work is admitted.
-    pub fn check_references(&self, snap: &Snapshot) -> Result<()> {
+    /// done before any work is admitted. A city named by a former id (an alias of the city that
+    /// absorbed it) is rewritten to its current id, so the answer and its cache key are the
+    /// city's own.
+    pub fn check_references(&mut self, snap: &Snapshot) -> Result<()> {
         if let Some(n) = self.filter().and_then(|f| f.network.as_ref()) {
             entities::network(snap, n.as_str())?;
         }
+        let canonical = |id: &mut String| -> Result<()> {
+            let city = entities::city(snap, id)?;
+            if city.id.as_str() != id.as_str() {
+                *id = city.id.to_string();
+            }
+            Ok(())
+        };
         match self {
             Query::Path(r) => {
-                entities::city(snap, &r.from)?;
-                entities::city(snap, &r.to)?;
+                canonical(&mut r.from)?;
+                canonical(&mut r.to)?;
             }
             Query::Neighbourhood(NeighbourhoodRequest { city, .. })
             | Query::SimilarCities(SimilarCitiesRequest { city, .. })
             | Query::NetworkRecommendations(RecommendationsRequest { city, .. })
             | Query::CityTimeline(CityTimelineRequest { city }) => {
-                entities::city(snap, city)?;
+                canonical(city)?;
             }
             _ => {}
         }

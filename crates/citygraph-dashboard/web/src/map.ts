@@ -11,7 +11,7 @@ import { ENDED, HIDDEN, drawnStatus, lastChange, recordedDate, type MapData, typ
 
 const COLOR: Record<string, RGBA> = {
   active: [0, 122, 122, 160],
-  suspended: [230, 120, 0, 230],
+  suspended: [230, 140, 0, 230],
   ended: [120, 120, 120, 70],
   selected: [214, 32, 70, 255],
   cityLink: [10, 70, 160, 235],

@@ -10,7 +10,46 @@ export class ApiError extends Error {
   }
 }
 
+// ----- the read token ------------------------------------------------------------------------
+// A server started with CITYGRAPH_READ_AUTH=1 answers reads only with a bearer token. The page
+// keeps the token the user gives in sessionStorage (this tab only, gone when it closes) and sends
+// it with every request; a 401 asks for one.
+
+const TOKEN_KEY = "citygraph-token";
+const listeners: (() => void)[] = [];
+
+export function token(): string | null {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function setToken(value: string | null) {
+  try {
+    if (value) sessionStorage.setItem(TOKEN_KEY, value);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // storage refused (private mode): the token lasts until the page is left
+  }
+}
+
+/** Calls `f` when an answer says a token is needed (or the one given is refused). */
+export function onTokenNeeded(f: () => void) {
+  listeners.push(f);
+}
+
+/** The headers of every request: JSON, and the token when there is one. */
+export function headers(extra: Record<string, string> = {}): Record<string, string> {
+  const h: Record<string, string> = { Accept: "application/json", ...extra };
+  const t = token();
+  if (t) h.Authorization = `Bearer ${t}`;
+  return h;
+}
+
 async function problem(r: Response): Promise<ApiError> {
+  if (r.status === 401) for (const f of listeners) f();
   let code = "http_" + r.status;
   let detail = r.statusText;
   try {
@@ -38,7 +77,7 @@ function queued<T>(path: string, run: () => Promise<T>): Promise<T> {
 export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   return queued(path, async () => {
     for (let attempt = 0; ; attempt++) {
-      const r = await fetch(path, { headers: { Accept: "application/json" }, signal });
+      const r = await fetch(path, { headers: headers(), signal });
       if (r.ok) return (await r.json()) as T;
       const wait = Number(r.headers.get("Retry-After") ?? "");
       if (r.status === 503 && attempt < 5 && wait > 0) {
@@ -48,6 +87,19 @@ export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
       throw await problem(r);
     }
   });
+}
+
+/** Downloads `path` as `filename` (a fetch, so the token goes with it; a plain link could not
+ * send it). */
+export async function download(path: string, filename: string) {
+  const r = await fetch(path, { headers: headers({ Accept: "*/*" }) });
+  if (!r.ok) throw await problem(r);
+  const url = URL.createObjectURL(await r.blob());
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** A query string of the parameters that are set. */
@@ -65,9 +117,7 @@ export async function getIfChanged<T>(
   path: string,
   etag: string | null,
 ): Promise<{ body: T; etag: string | null } | null> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (etag) headers["If-None-Match"] = etag;
-  const r = await fetch(path, { headers, cache: "no-store" });
+  const r = await fetch(path, { headers: headers(etag ? { "If-None-Match": etag } : {}), cache: "no-store" });
   if (r.status === 304) return null;
   if (!r.ok) throw await problem(r);
   return { body: (await r.json()) as T, etag: r.headers.get("ETag") };
@@ -122,7 +172,7 @@ export function runJob<T>(
     }
     const r = await fetch("/v1/jobs", {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      headers: headers({ "Content-Type": "application/json" }),
       body: JSON.stringify({ query, params }),
       signal: abort.signal,
     });

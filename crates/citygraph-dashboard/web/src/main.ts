@@ -1,9 +1,26 @@
 // The dashboard: state in the URL, one map request (then every slider step in memory), panels
 // that read the REST API for the chosen day and filters, and a poll that follows the graph live.
 
-import { ApiError, getIfChanged, getJson, qs } from "./api";
+import { ApiError, download, getIfChanged, getJson, onTokenNeeded, qs, setToken, token } from "./api";
 import { TwinningMap } from "./map";
-import { ACTIVE, epochDays, isoDay, viewOn, type Filters, type MapData, type View } from "./mapdata";
+import {
+  ACTIVE,
+  ENDED,
+  HIDDEN,
+  Selection,
+  cityLinks,
+  drawnStatus,
+  epochDays,
+  isoDay,
+  linkPieces,
+  membersOn,
+  sameSelection,
+  type CityLinks,
+  type Filters,
+  type MapData,
+  type Pieces,
+  type View,
+} from "./mapdata";
 import { PANELS, RENDER, ranking, showError, type PanelContext, type PanelName, type Query } from "./panels";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -131,25 +148,46 @@ function legend(v: View, m: MapData) {
   el.dataset.active = String(v.active);
   el.dataset.suspended = String(v.suspended);
   el.dataset.ended = String(v.ended);
-  el.dataset.cities = String(v.cities.length);
+  el.dataset.cities = String(v.cityCount);
   el.dataset.asOf = state.asOf;
   el.dataset.version = String(m.version);
   const main = document.createElement("strong");
   main.id = "legend-main";
-  main.textContent = `${shown.toLocaleString("en")} links, ${v.cities.length.toLocaleString("en")} cities, as of ${state.asOf}`;
+  main.textContent = `${shown.toLocaleString("en")} links, ${v.cityCount.toLocaleString("en")} cities, as of ${state.asOf}`;
   const detail = document.createElement("span");
   detail.id = "legend-detail";
   detail.textContent = `${v.active.toLocaleString("en")} active, ${v.suspended.toLocaleString("en")} suspended` + (parts.length ? ` · ${parts.join(" · ")}` : "");
   el.replaceChildren(main, document.createElement("br"), detail);
 }
 
+/** What is derived once per map data: the links' pieces and every city's links. */
+let derived: { data: MapData; pieces: Pieces; cityLinks: CityLinks } | null = null;
+/** The links and cities of the filters in force, kept while they stay the same. */
+let selection: Selection | null = null;
+
+function derive(m: MapData) {
+  if (derived?.data !== m) {
+    derived = { data: m, pieces: linkPieces(m), cityLinks: cityLinks(m) };
+    selection = null;
+  }
+  return derived;
+}
+
 function redraw(measure?: string, start = performance.now()) {
   if (!data) return;
   const day = epochDays(state.asOf);
-  view = viewOn(data, day, filters(data));
+  const f = filters(data);
+  const d = derive(data);
+  const member = membersOn(data, f.network, day);
+  // Members change with the day: "only links between members" selects again on each day.
+  if (!selection || !sameSelection(selection.filters, f) || (f.network >= 0 && f.networkOnly)) {
+    selection = new Selection(data, d.pieces, f, member);
+  }
+  view = { ...selection.on(day), member };
   legend(view, data);
-  map.draw(data, view, {
+  map.draw(data, d.pieces, view, {
     highlightMembers: !!state.network && !state.networkOnly,
+    showEnded: state.ended,
     measure: measure ? { name: measure, start } : undefined,
   });
   drawnOfCity();
@@ -161,13 +199,16 @@ function drawnOfCity() {
   if (!out || !data || !view || !state.city) return;
   const c = data.cities.id.indexOf(state.city);
   const partners: { id: string; name: string; status: number }[] = [];
-  view.links.forEach((i, k) => {
-    const a = data!.links.a[i];
-    const b = data!.links.b[i];
-    if (a !== c && b !== c) return;
-    const o = a === c ? b : a;
-    partners.push({ id: data!.cities.id[o], name: data!.cities.name[o], status: view!.status[k] });
-  });
+  const d = derive(data);
+  for (let k = c < 0 ? 0 : d.cityLinks.first[c]; c >= 0 && k < d.cityLinks.first[c + 1]; k++) {
+    const i = d.cityLinks.link[k];
+    if (!view.linkOk[i]) continue;
+    const status = drawnStatus(d.pieces, i, view.day);
+    if (status === HIDDEN || (status === ENDED && !state.ended)) continue;
+    const a = data.links.a[i];
+    const o = a === c ? data.links.b[i] : a;
+    partners.push({ id: data.cities.id[o], name: data.cities.name[o], status });
+  }
   partners.sort((x, y) => x.name.localeCompare(y.name));
   const active = partners.filter((p) => p.status === ACTIVE).length;
   out.dataset.partners = partners.map((p) => p.id).join(" ");
@@ -313,7 +354,39 @@ function bindControls() {
     a.download = `twinning-${state.asOf}.png`;
     a.click();
   });
+  for (const [id, name] of [
+    ["export-geojson", "twinning.geojson"],
+    ["export-gexf", "twinning.gexf"],
+  ]) {
+    const a = $<HTMLAnchorElement>(id);
+    a.addEventListener("click", (e) => {
+      // A link cannot send the token: with one, the file is fetched and saved from memory.
+      if (!token()) return;
+      e.preventDefault();
+      download(a.getAttribute("href") ?? "", name).catch((err) => setStatus(`Export failed: ${err instanceof ApiError ? err.message : err}`));
+    });
+  }
+  bindToken();
   bindSearch();
+}
+
+/** The token form: shown when the service answers 401; a token given is kept for the tab and the
+ * page starts again with it. */
+function bindToken() {
+  const form = $<HTMLFormElement>("token-form");
+  const input = $<HTMLInputElement>("token");
+  onTokenNeeded(() => {
+    if (!form.hidden) return;
+    form.hidden = false;
+    const note = $("token-note");
+    note.textContent = token() ? "The service refused this token; give another." : "This service needs a token to read; it is kept for this tab only.";
+    setStatus("This service needs an access token to read.");
+  });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    setToken(input.value.trim() || null);
+    location.reload();
+  });
 }
 
 function exportLinks() {

@@ -1,33 +1,37 @@
 // The map: a country basemap shipped with the page (Natural Earth through world-atlas), cities as
-// points sized by their active links, links as great-circle arcs coloured by status (deck.gl).
+// points sized by their active links, links as great-circle lines coloured by status (deck.gl,
+// with the two layers of layers.ts). Every link and city is uploaded once per map; a slider step
+// sets the day (a uniform) and uploads one small array (the cities' sizes).
 
 import { Deck, FlyToInterpolator, MapView, type Layer, type PickingInfo } from "@deck.gl/core";
-import { ArcLayer, GeoJsonLayer, ScatterplotLayer } from "@deck.gl/layers";
-import type { FeatureCollection } from "geojson";
-import { feature } from "topojson-client";
-import type { GeometryCollection, Topology } from "topojson-specification";
-import countriesTopo from "world-atlas/countries-110m.json";
 
-import { ACTIVE, SUSPENDED, lastChange, recordedDate, type MapData, type View } from "./mapdata";
+import { basemap, linkLines, type Lines } from "./geometry";
+import { CityPointsLayer, TimedLinesLayer, type RGBA } from "./layers";
+import { ENDED, HIDDEN, drawnStatus, lastChange, recordedDate, type MapData, type Pieces, type View } from "./mapdata";
 
-type RGBA = [number, number, number, number];
 const COLOR: Record<string, RGBA> = {
-  active: [0, 122, 122, 150],
-  suspended: [230, 140, 0, 220],
-  ended: [130, 130, 130, 55],
+  active: [0, 122, 122, 160],
+  suspended: [230, 140, 0, 230],
+  ended: [120, 120, 120, 70],
   selected: [214, 32, 70, 255],
-  cityLink: [10, 70, 160, 230],
-  city: [40, 60, 90, 200],
-  cityDim: [150, 160, 170, 90],
-  member: [170, 40, 150, 230],
-  land: [228, 231, 235, 255],
+  cityLink: [10, 70, 160, 235],
+  city: [40, 60, 90, 180],
+  cityDim: [150, 160, 170, 110],
+  member: [170, 40, 150, 235],
+  land: [226, 229, 233, 255],
   border: [255, 255, 255, 255],
 };
 
-const countries = feature(
-  countriesTopo as unknown as Topology,
-  (countriesTopo as unknown as Topology<{ countries: GeometryCollection }>).objects.countries,
-) as unknown as FeatureCollection;
+/** How much of their alpha the links keep at world zoom (all of it from zoom 4 on): 26,000
+ * lines over one continent would otherwise paint it solid. */
+const LINKS_AT_WORLD_ZOOM = 0.15;
+
+/** A flat map has nothing to hide behind anything: no depth test, which a software renderer
+ * pays for on every fragment. Layers are drawn in order. */
+const FLAT = { parameters: { depthWriteEnabled: false, depthCompare: "always" as const } };
+
+/** The basemap's vertices, built on first use (the same for every map). */
+let base: { land: Lines; borders: Lines } | null = null;
 
 export interface MapHandlers {
   onCity: (cityIndex: number) => void;
@@ -42,14 +46,29 @@ export function webglAvailable(): boolean {
   }
 }
 
+/** What is built once per map data: the pieces of every link, their lines, the city positions. */
+interface Geometry {
+  data: MapData;
+  pieces: Pieces;
+  lines: Lines;
+  cities: Float32Array;
+}
+
 export class TwinningMap {
   private deck: Deck<MapView> | null = null;
   private data: MapData | null = null;
   private view: View | null = null;
+  private geometry: Geometry | null = null;
+  private pieces: Pieces | null = null;
   private selectedLinks: number[] = [];
+  private selectedLines: Lines | null = null;
   private highlighted: number[] = [];
+  private rings: { positions: Float32Array; style: Float32Array } | null = null;
   private selectedCity = -1;
+  private cityLinksOf: { city: number; data: MapData; lines: Lines | null } | null = null;
   private highlightMembers = false;
+  private showEnded = false;
+  private style = new Float32Array(0);
   private pending: { name: string; start: number } | null = null;
   private firstRender = false;
   readonly ready: boolean;
@@ -67,11 +86,17 @@ export class TwinningMap {
     try {
       this.deck = new Deck<MapView>({
         parent: container,
+        // No multisampling: a software renderer pays for every sample (lines and points are
+        // thin enough that the edges do not suffer).
+        deviceProps: { webgl: { antialias: false } },
         views: new MapView({ repeat: true }),
         initialViewState: { longitude: 10, latitude: 25, zoom: 1.2, minZoom: 0.5, maxZoom: 12 },
         controller: { keyboard: true, doubleClickZoom: true },
-        layers: [this.basemap()],
+        layers: this.basemapLayers(),
         getTooltip: (info) => this.tooltip(info),
+        onClick: (info) => {
+          if (info.layer?.id === "cities" && info.index >= 0 && this.style[2 * info.index] > 0) this.handlers.onCity(info.index);
+        },
         onAfterRender: () => this.afterRender(),
         onError: (e) => {
           console.warn("map:", e.message);
@@ -85,18 +110,27 @@ export class TwinningMap {
     }
   }
 
-  private basemap() {
-    return new GeoJsonLayer({
-      id: "countries",
-      data: countries,
-      // Borders as a darker fill edge would need a path layer: one more shader to compile, which
-      // a software renderer pays for in seconds. The fill alone draws the land.
-      stroked: false,
-      filled: true,
-      getFillColor: COLOR.land,
-      getLineColor: COLOR.border,
-      lineWidthMinPixels: 0.5,
-    });
+  private basemapLayers(): Layer[] {
+    base ??= basemap();
+    const common = { ...FLAT, day: 0, showEnded: false, suspendedColor: COLOR.land, endedColor: COLOR.land, pickable: false };
+    return [
+      new TimedLinesLayer({ ...common, id: "land", lines: base.land, linkMask: null, topology: "triangle-list", activeColor: COLOR.land }),
+      new TimedLinesLayer({ ...common, id: "borders", lines: base.borders, linkMask: null, topology: "line-list", activeColor: COLOR.border }),
+    ];
+  }
+
+  private geometryOf(m: MapData, pieces: Pieces): Geometry {
+    if (this.geometry?.data === m && this.geometry.pieces === pieces) return this.geometry;
+    const { lon, lat } = m.cities;
+    const cities = new Float32Array(lon.length * 2);
+    for (let c = 0; c < lon.length; c++) {
+      cities[2 * c] = lon[c];
+      cities[2 * c + 1] = lat[c];
+    }
+    this.geometry = { data: m, pieces, lines: linkLines(m, pieces), cities };
+    this.selectedLines = null;
+    this.cityLinksOf = null;
+    return this.geometry;
   }
 
   /** The PNG of what the map shows now. */
@@ -108,35 +142,42 @@ export class TwinningMap {
   }
 
   /** Draws `view` of `data`; `measure` names the performance measure that ends when it is on screen. */
-  draw(data: MapData, view: View, options: { highlightMembers: boolean; measure?: { name: string; start: number } }) {
+  draw(data: MapData, pieces: Pieces, view: View, options: { highlightMembers: boolean; showEnded: boolean; measure?: { name: string; start: number } }) {
     this.data = data;
+    this.pieces = pieces;
     this.view = view;
     this.highlightMembers = options.highlightMembers;
+    this.showEnded = options.showEnded;
     if (options.measure) this.pending = options.measure;
+    this.styleCities();
     this.update();
   }
 
   /** Links drawn over everything (a year's lapses), or none. */
   select(links: number[]) {
     this.selectedLinks = links;
+    this.selectedLines = null;
     this.update();
   }
 
   /** Cities marked with a ring (shared members of two networks), or none. */
   highlight(cities: number[]) {
     this.highlighted = cities;
+    this.rings = null;
     this.update();
   }
 
   /** Marks a city and its drawn links (-1: none). */
   selectCity(cityIndex: number) {
     this.selectedCity = cityIndex;
+    this.rings = null;
     this.update();
   }
 
   flyTo(cityIndex: number) {
     if (!this.deck || !this.data) return;
     this.selectedCity = cityIndex;
+    this.rings = null;
     this.deck.setProps({
       initialViewState: {
         longitude: this.data.cities.lon[cityIndex],
@@ -154,7 +195,7 @@ export class TwinningMap {
   /** Whether every layer drawn has its shaders linked (luma.gl links them in the background and
    * skips a layer until then), so the last frame showed everything. */
   private allLinked(): boolean {
-    // deck.gl keeps its layer manager protected; it is the one place that knows the sublayers.
+    // deck.gl keeps its layer manager protected; it is the one place that knows the layers.
     const manager = (this.deck as unknown as { layerManager?: { getLayers(): Layer[] } } | null)?.layerManager;
     const layers = manager?.getLayers() ?? [];
     return layers.every((l) => l.getModels().every((m) => m.pipeline.linkStatus !== "pending"));
@@ -172,7 +213,7 @@ export class TwinningMap {
         gl.deleteSync(sync);
         done();
       } else {
-        setTimeout(poll, 4);
+        setTimeout(poll, 2);
       }
     };
     poll();
@@ -199,147 +240,143 @@ export class TwinningMap {
     }
   }
 
-  /** Per-data positions, built once per map (they do not change with the day). */
-  private geometry: { data: MapData; source: Float32Array; target: Float32Array; cities: Float32Array } | null = null;
+  /** Radius (0: not drawn) and class (0 dim, 1 city, 2 member) of every city on the view's day. */
+  private styleCities() {
+    const v = this.view!;
+    const nc = v.cityOk.length;
+    // A new array each time: the layer uploads it when it is not the one it has.
+    const s = new Float32Array(2 * nc);
+    this.style = s;
+    const hl = this.highlightMembers;
+    for (let c = 0; c < nc; c++) {
+      if (!v.cityOk[c]) continue;
+      const d = v.degree[c];
+      s[2 * c] = 1.2 + Math.sqrt(d) * 1.2;
+      s[2 * c + 1] = hl ? (v.member[c] ? 2 : 0) : d ? 1 : 0;
+    }
+  }
 
-  private positions(m: MapData) {
-    if (this.geometry?.data === m) return this.geometry;
-    const { lon, lat } = m.cities;
-    const n = m.links.a.length;
-    const source = new Float32Array(n * 2);
-    const target = new Float32Array(n * 2);
-    for (let i = 0; i < n; i++) {
-      source[2 * i] = lon[m.links.a[i]];
-      source[2 * i + 1] = lat[m.links.a[i]];
-      target[2 * i] = lon[m.links.b[i]];
-      target[2 * i + 1] = lat[m.links.b[i]];
-    }
-    const cities = new Float32Array(lon.length * 2);
-    for (let c = 0; c < lon.length; c++) {
-      cities[2 * c] = lon[c];
-      cities[2 * c + 1] = lat[c];
-    }
-    this.geometry = { data: m, source, target, cities };
-    return this.geometry;
+  /** The selected city's links that pass the filters, as lines (rebuilt when the city changes). */
+  private cityLines(m: MapData, g: Geometry): Lines | null {
+    const c = this.selectedCity;
+    if (c < 0) return null;
+    if (this.cityLinksOf?.city === c && this.cityLinksOf.data === m) return this.cityLinksOf.lines;
+    const links: number[] = [];
+    for (let i = 0; i < m.links.a.length; i++) if (m.links.a[i] === c || m.links.b[i] === c) links.push(i);
+    const lines = links.length ? linkLines(m, g.pieces, links) : null;
+    this.cityLinksOf = { city: c, data: m, lines };
+    return lines;
+  }
+
+  private ringLayerData(m: MapData) {
+    if (this.rings) return this.rings;
+    const ids = this.selectedCity >= 0 ? [...this.highlighted, this.selectedCity] : this.highlighted;
+    const positions = new Float32Array(2 * ids.length);
+    const style = new Float32Array(2 * ids.length);
+    ids.forEach((c, k) => {
+      positions[2 * k] = m.cities.lon[c];
+      positions[2 * k + 1] = m.cities.lat[c];
+      style[2 * k] = 7;
+      style[2 * k + 1] = 1;
+    });
+    this.rings = { positions, style };
+    return this.rings;
   }
 
   private update() {
-    if (!this.deck || !this.data || !this.view) return;
+    if (!this.deck || !this.data || !this.view || !this.pieces) return;
     const m = this.data;
     const v = this.view;
-    const { lon, lat } = m.cities;
-    const pos = (c: number): [number, number] => [lon[c], lat[c]];
-    const g = this.positions(m);
-    // Every link is in the layer, always: a day only changes colours (alpha 0 hides a link), so a
-    // slider step uploads one colour per link instead of rebuilding the geometry.
-    const n = m.links.a.length;
-    const colors = new Uint8Array(n * 4);
-    const statusOf = new Map<number, number>();
-    for (let k = 0; k < v.links.length; k++) {
-      const i = v.links[k];
-      const s = v.status[k];
-      statusOf.set(i, s);
-      colors.set(s === ACTIVE ? COLOR.active : s === SUSPENDED ? COLOR.suspended : COLOR.ended, 4 * i);
-    }
-    const colorOf = (s: number | undefined): RGBA =>
-      s === ACTIVE ? COLOR.active : s === SUSPENDED ? COLOR.suspended : COLOR.ended;
-    const nc = lon.length;
-    const cityColors = new Uint8Array(nc * 4);
-    const radii = new Float32Array(nc);
-    const hl = this.highlightMembers;
-    for (let k = 0; k < v.cities.length; k++) {
-      const c = v.cities[k];
-      radii[c] = 1.5 + Math.sqrt(v.degree[c]) * 1.6;
-      cityColors.set(hl ? (v.member[c] ? COLOR.member : COLOR.cityDim) : v.degree[c] ? COLOR.city : COLOR.cityDim, 4 * c);
-    }
-    const selected = this.selectedCity;
-    const cityLinks = selected >= 0 ? Array.from(v.links).filter((i) => m.links.a[i] === selected || m.links.b[i] === selected) : [];
-    const layers = [
-      this.basemap(),
-      new ArcLayer({
-        id: "links",
-        data: {
-          length: n,
-          attributes: {
-            getSourcePosition: { value: g.source, size: 2 },
-            getTargetPosition: { value: g.target, size: 2 },
-            getSourceColor: { value: colors, size: 4, normalized: true },
-            getTargetColor: { value: colors, size: 4, normalized: true },
-          },
-        },
-        greatCircle: true,
-        numSegments: 12,
-        pickable: true,
-        getWidth: 1,
-        widthMinPixels: 1,
-      }),
-      new ScatterplotLayer({
+    const g = this.geometryOf(m, this.pieces);
+    if (this.selectedLinks.length && !this.selectedLines) this.selectedLines = linkLines(m, g.pieces, this.selectedLinks, { always: true });
+    const timed = { ...FLAT, day: v.day, showEnded: this.showEnded, activeColor: COLOR.active, suspendedColor: COLOR.suspended, endedColor: COLOR.ended };
+    const rings = this.ringLayerData(m);
+    const layers: Layer[] = [
+      ...this.basemapLayers(),
+      new TimedLinesLayer({ ...timed, id: "links", lines: g.lines, linkMask: v.linkOk, topology: "line-list", worldZoomAlpha: LINKS_AT_WORLD_ZOOM, pickable: true }),
+      new CityPointsLayer({
+        ...FLAT,
         id: "cities",
-        data: {
-          length: nc,
-          attributes: {
-            getPosition: { value: g.cities, size: 2 },
-            getRadius: { value: radii, size: 1 },
-            getFillColor: { value: cityColors, size: 4, normalized: true },
-          },
-        },
+        positions: g.cities,
+        style: this.style,
+        stroked: false,
+        dimColor: COLOR.cityDim,
+        cityColor: COLOR.city,
+        memberColor: COLOR.member,
+        ringColor: COLOR.selected,
         pickable: true,
-        radiusUnits: "pixels",
-        onClick: (info) => {
-          if (info.index >= 0 && radii[info.index] > 0) this.handlers.onCity(info.index);
-        },
       }),
-      new ArcLayer<number>({
+      new TimedLinesLayer({
+        ...timed,
+        id: "city-links",
+        lines: this.cityLines(m, g),
+        linkMask: v.linkOk,
+        topology: "line-list",
+        activeColor: COLOR.cityLink,
+        offsets: [
+          [0, 0],
+          [1, 0],
+          [0, 1],
+        ],
+        pickable: true,
+      }),
+      new TimedLinesLayer({
+        ...timed,
         id: "selected-links",
-        data: [...this.selectedLinks, ...cityLinks],
-        greatCircle: true,
-        numSegments: 32,
+        lines: this.selectedLines,
+        linkMask: null,
+        topology: "line-list",
+        activeColor: COLOR.selected,
+        offsets: [
+          [0, 0],
+          [1, 0],
+          [0, 1],
+          [1, 1],
+        ],
         pickable: true,
-        getSourcePosition: (i) => pos(m.links.a[i]),
-        getTargetPosition: (i) => pos(m.links.b[i]),
-        getSourceColor: (i) => (this.selectedLinks.includes(i) ? COLOR.selected : statusOf.get(i) === ACTIVE ? COLOR.cityLink : colorOf(statusOf.get(i))),
-        getTargetColor: (i) => (this.selectedLinks.includes(i) ? COLOR.selected : statusOf.get(i) === ACTIVE ? COLOR.cityLink : colorOf(statusOf.get(i))),
-        getWidth: (i) => (this.selectedLinks.includes(i) ? 3 : 2),
       }),
-      new ScatterplotLayer<number>({
-        id: "highlighted",
-        data: selected >= 0 ? [...this.highlighted, selected] : this.highlighted,
-        radiusUnits: "pixels",
+      new CityPointsLayer({
+        ...FLAT,
+        id: "rings",
+        positions: rings.positions,
+        style: rings.style,
         stroked: true,
-        filled: false,
-        getPosition: pos,
-        getRadius: 7,
-        getLineColor: COLOR.selected,
-        lineWidthMinPixels: 2,
+        dimColor: COLOR.selected,
+        cityColor: COLOR.selected,
+        memberColor: COLOR.selected,
+        ringColor: COLOR.selected,
       }),
     ];
-    this.statusOf = statusOf;
-    this.radii = radii;
     this.deck.setProps({ layers });
   }
 
-  private statusOf = new Map<number, number>();
-  private radii = new Float32Array(0);
+  /** What link `i` shows on the view's day: its drawn status, or HIDDEN when it is not drawn. */
+  private shown(i: number): number {
+    const v = this.view;
+    const g = this.geometry;
+    if (!v || !g || !v.linkOk[i]) return HIDDEN;
+    const s = drawnStatus(g.pieces, i, v.day);
+    return s === ENDED && !this.showEnded ? HIDDEN : s;
+  }
 
   private tooltip(info: PickingInfo): { text: string } | null {
     const m = this.data;
     const v = this.view;
-    if (!m || !v) return null;
-    const binary = info.layer?.id === "links" || info.layer?.id === "cities";
-    const i = binary ? info.index : typeof info.object === "number" ? info.object : -1;
-    if (i < 0) return null;
-    if (info.layer?.id === "links" && !this.statusOf.has(i)) return null;
-    if (info.layer?.id === "cities" && !(this.radii[i] > 0)) return null;
-    if (info.layer?.id === "cities") {
+    if (!m || !v || info.index < 0) return null;
+    const id = info.layer?.id;
+    const i = info.index;
+    if (id === "cities") {
+      if (!(this.style[2 * i] > 0)) return null;
       const net = v.member[i] ? "\nmember of the chosen network" : "";
       return { text: `${m.cities.name[i]} (${m.cities.country[i]})\n${v.degree[i]} active links${net}` };
     }
-    if (info.layer?.id === "links" || info.layer?.id === "selected-links") {
+    if (id === "links" || id === "city-links" || id === "selected-links") {
+      if (id !== "selected-links" && this.shown(i) === HIDDEN) return null;
       const a = m.links.a[i];
       const b = m.links.b[i];
       const c = lastChange(m, i, v.day);
       const kind = m.kinds[m.links.kind[i]].replace(/_/g, " ");
-      const status = c >= 0 ? m.statuses[m.changes.status[c]] : m.links.initial[i] !== null ? "active" : "not yet";
+      const status = c >= 0 ? m.statuses[m.changes.status[c]] : m.links.initial[i] !== null ? m.statuses[m.links.initial[i]!] : "not yet";
       let last = "no dated event";
       if (c >= 0) {
         const reason = m.changes.reason[c] >= 0 ? `: ${m.reasons[m.changes.reason[c]]}` : "";
@@ -350,3 +387,4 @@ export class TwinningMap {
     return null;
   }
 }
+

@@ -274,7 +274,11 @@ async function lapses(root: HTMLElement, ctx: PanelContext) {
   }));
   const out = el("p", "", "note");
   root.replaceChildren(
-    el("p", `Links that lapsed or were terminated, per year, ${from} to ${to} (the whole graph). Choose a bar to draw those links on the map.`, "note"),
+    el(
+      "p",
+      `Links that lapsed or were terminated, per year, ${from} to ${to}, in the whole graph: the lapse report has no region, country, kind or network filter, so these bars ignore the filters of the map. Choose a bar to draw those links on the map.`,
+      "note",
+    ),
     barChart(bars, {
       caption: "Lapses and terminations per year",
       onPick: (i) => {

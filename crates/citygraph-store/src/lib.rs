@@ -24,7 +24,7 @@ use std::time::Duration;
 use citygraph_core::{Change, Snapshot};
 use serde::{Deserialize, Serialize};
 
-pub use sled_store::{SledStore, StoreOptions, FORMAT_VERSION, PAGE_CHANGES};
+pub use sled_store::{encode_pages, SledStore, StoreOptions, FORMAT_VERSION, PAGE_CHANGES};
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]

@@ -97,8 +97,9 @@ fn page_key(version: u64, page: u32) -> [u8; 12] {
     k
 }
 
-/// The pages of `changes`, encoded on every core.
-fn encode_pages(changes: &[Change]) -> Vec<Vec<u8>> {
+/// The log pages of `changes` ([`PAGE_CHANGES`] a page, in order), encoded on every core; every
+/// backend stores these bytes.
+pub fn encode_pages(changes: &[Change]) -> Vec<Vec<u8>> {
     let chunks: Vec<&[Change]> = changes.chunks(PAGE_CHANGES).collect();
     if chunks.len() <= 1 {
         return chunks.into_iter().map(encode_changes).collect();

@@ -104,6 +104,8 @@ impl Error {
             Error::Analytics { .. } => ErrorKind::BadRequest,
             Error::NoPath { .. } => ErrorKind::NotFound,
             Error::Busy { .. } => ErrorKind::Busy,
+            // The database is down or unreachable: nothing was written, try again later.
+            Error::Store(StoreError::Unavailable(_)) => ErrorKind::Busy,
             Error::Store(_) => ErrorKind::Internal,
             Error::Internal(_) => ErrorKind::Internal,
         }
@@ -135,6 +137,7 @@ impl Error {
             Error::Analytics { code, .. } => code,
             Error::NoPath { .. } => "no_path",
             Error::Busy { .. } => "busy",
+            Error::Store(StoreError::Unavailable(_)) => "store_unavailable",
             Error::Store(_) => "storage_error",
             Error::Internal(_) => "internal_error",
         }

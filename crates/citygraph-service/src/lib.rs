@@ -13,6 +13,7 @@ pub mod cache;
 pub mod checkpoint;
 pub mod entities;
 mod error;
+pub mod follow;
 pub mod import;
 pub mod map;
 pub mod query;
@@ -84,6 +85,8 @@ pub struct Service {
     indexes: analytics::IndexCache,
     config: ServiceConfig,
     checkpoints: checkpoint::Checkpointer,
+    /// A shared store's health, as the follower and the commits last saw it.
+    follow: follow::FollowState,
 }
 
 impl std::fmt::Debug for Service {
@@ -128,6 +131,7 @@ impl Service {
             cache,
             indexes: analytics::IndexCache::default(),
             config,
+            follow: follow::FollowState::default(),
         })
     }
 
@@ -194,6 +198,13 @@ impl Service {
         let mut writes = 0;
         let (snap, applied, extra) = {
             let mut head = self.writer.lock();
+            // A shared store: take its version lock, then apply what other servers wrote since.
+            let shared = self.store.begin_shared();
+            self.note_store(shared.as_ref().err());
+            let shared = shared?;
+            if let Some(tx) = &shared {
+                self.apply_log(&mut head, tx.head())?;
+            }
             let cur = head.clone();
             let Prepared {
                 changes,
@@ -203,6 +214,16 @@ impl Service {
             } = plan(&cur)?;
             if changes.is_empty() {
                 (cur, applied, extra)
+            } else if let Some(tx) = shared {
+                let version = tx.finish(LogEntry::describe(op, &changes), &changes);
+                self.note_store(version.as_ref().err());
+                writes = changes.len();
+                next.version = version?;
+                let next = Arc::new(next);
+                *head = next.clone();
+                self.publish(next.clone());
+                tracing::debug!(op, version = next.version, writes, "committed");
+                (next, applied, extra)
             } else {
                 let version = self
                     .store

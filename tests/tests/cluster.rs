@@ -76,6 +76,23 @@ fn drop_schema(url: &str, schema: &str) {
         .output();
 }
 
+/// Restarts a stopped cluster when dropped (unless already restarted).
+struct Resumed(Option<PathBuf>);
+
+impl Resumed {
+    fn resume(&mut self) {
+        if let Some(dir) = self.0.take() {
+            pg_cluster("resume", &dir);
+        }
+    }
+}
+
+impl Drop for Resumed {
+    fn drop(&mut self) {
+        self.resume();
+    }
+}
+
 /// The version an answer reflects.
 fn version_of(r: &common::Resp) -> u64 {
     r.header("x-graph-version")
@@ -275,10 +292,16 @@ fn two_servers_share_one_postgresql_store() {
     // 5. PostgreSQL stopped and restarted during the test.
     if let Some(dir) = &pg_dir {
         pg_cluster("pause", dir);
+        // Started again even if an assertion below fails, so later tests find it running.
+        let mut paused = Resumed(Some(dir.clone()));
         let before = b.export();
         let started = Instant::now();
         let r = create_city(&b, "while-down");
         r.expect_problem(503, "store_unavailable");
+        assert!(
+            r.header("retry-after").is_some(),
+            "a refused write says when to retry"
+        );
         assert!(
             started.elapsed() < Duration::from_secs(15),
             "a refused write took too long"
@@ -303,7 +326,7 @@ fn two_servers_share_one_postgresql_store() {
             std::thread::sleep(Duration::from_millis(100));
         }
         assert!(b.export() == before, "a refused write changed the graph");
-        pg_cluster("resume", dir);
+        paused.resume();
         // Both take writes again without a restart.
         let deadline = Instant::now() + Duration::from_secs(30);
         for (i, s) in [&a, &b].into_iter().enumerate() {

@@ -74,6 +74,11 @@ fn a_sled_folder_moves_into_postgresql_and_back_unchanged() {
     );
     assert!(!again.success());
     assert!(again.stderr.contains("not empty"), "{}", again.stderr);
+    // The PostgreSQL side's checkpoints went under --data-dir, not into a folder named after the URL.
+    assert!(local.join("checkpoints").is_dir());
+    assert!(!Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("postgres:")
+        .exists());
     let in_pg = export(&local, &pg_args, &tmp.path().join("pg.ndjson"));
     assert!(
         in_pg == original,

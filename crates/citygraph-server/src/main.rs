@@ -388,9 +388,10 @@ fn main() -> Result<()> {
             println!("{report}");
             Ok(())
         }
+        // A PostgreSQL side keeps its checkpoints under --data-dir.
         Command::Migrate { from, to } => migrate(
-            &StoreLocation::parse(Some(&from), Path::new(&from))?,
-            &StoreLocation::parse(Some(&to), Path::new(&to))?,
+            &StoreLocation::parse(Some(&from), &cli.data_dir)?,
+            &StoreLocation::parse(Some(&to), &cli.data_dir)?,
             &pg,
             &store_options,
         ),

@@ -180,6 +180,11 @@ impl ResponseError for ApiError {
             resp.headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
+        if self.code() == "store_unavailable" {
+            // The shared store is down: nothing was written; the write may be retried.
+            resp.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
         if let ApiError::Http {
             code: "unauthorized",
             ..

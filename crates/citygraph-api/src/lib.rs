@@ -8,6 +8,7 @@
 //!
 //! Start with [`app`], then one handler module in `routes`.
 
+pub mod consistency;
 pub mod dto;
 pub mod error;
 pub mod metrics;
@@ -190,6 +191,7 @@ pub fn app(
         .configure(routes::dashboard::pages)
         .default_service(web::to(|| async { HttpResponse::NotFound().finish() }))
         .wrap(ErrorHandlers::new().default_handler(error::to_problem))
+        .wrap(from_fn(consistency::read_your_writes))
         .wrap(actix_web::middleware::Compress::default())
         .wrap(from_fn(track))
         .wrap(tracing_actix_web::TracingLogger::<RequestSpan>::new())

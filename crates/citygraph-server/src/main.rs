@@ -1,5 +1,10 @@
 //! citygraph: the binary. Subcommands `serve`, `import`, `export`, `analytics`, `openapi`,
-//! `seed build` and `generate`.
+//! `seed build`, `generate` and `migrate`.
+//!
+//! The store is the sled folder `--data-dir` unless `--store postgres://...` (or
+//! `CITYGRAPH_STORE_URL`) names a PostgreSQL database, which any number of servers share; the data
+//! folder then keeps only this server's checkpoints, and a follower thread applies what the other
+//! servers write (`citygraph_service::follow`).
 //!
 //! This crate owns configuration (flags and `CITYGRAPH_*` environment variables), the tracing
 //! subscriber, the progress bar, and the wiring of store, service and API. It is the only crate that
@@ -56,6 +61,26 @@ struct Cli {
         default_value_t = 1000
     )]
     checkpoint_every: u64,
+    /// A shared store instead of the sled folder: `postgres://user@host:port/db` (PostgreSQL). The
+    /// data folder then holds only this server's checkpoints.
+    #[arg(
+        long = "store",
+        global = true,
+        env = "CITYGRAPH_STORE_URL",
+        hide_env_values = true
+    )]
+    store_url: Option<String>,
+    /// The PostgreSQL schema of the store (several stores can share one database).
+    #[arg(
+        long,
+        global = true,
+        env = "CITYGRAPH_PG_SCHEMA",
+        default_value = "citygraph"
+    )]
+    pg_schema: String,
+    /// Connections in the PostgreSQL pool.
+    #[arg(long, global = true, env = "CITYGRAPH_PG_POOL", default_value_t = 8)]
+    pg_pool: usize,
     #[command(subcommand)]
     command: Command,
 }
@@ -185,6 +210,17 @@ enum Command {
         #[arg(long)]
         networks: Option<u32>,
     },
+    /// Move a graph from one store into another, empty one, through the NDJSON export format:
+    /// a sled folder into PostgreSQL or back. The target's export is checked byte for byte
+    /// against the source's.
+    Migrate {
+        /// The source: a sled folder, or a `postgres://` URL.
+        #[arg(long)]
+        from: String,
+        /// The target (empty): a sled folder, or a `postgres://` URL.
+        #[arg(long)]
+        to: String,
+    },
     /// Seed data: rebuild `seed-data/` from the public raw sources.
     Seed {
         #[command(subcommand)]
@@ -311,6 +347,11 @@ fn main() -> Result<()> {
     };
     init_tracing();
     let checkpoint_every = cli.checkpoint_every;
+    let pg = PgSettings {
+        schema: cli.pg_schema.clone(),
+        pool: cli.pg_pool,
+    };
+    let location = StoreLocation::parse(cli.store_url.as_deref(), &cli.data_dir)?;
     match cli.command {
         Command::Serve {
             bind,
@@ -327,7 +368,8 @@ fn main() -> Result<()> {
             workers,
         } => {
             let svc = open_service(
-                &cli.data_dir,
+                &location,
+                &pg,
                 &store_options,
                 limits.service_config(max_computations)?,
                 checkpoint_every,
@@ -357,7 +399,8 @@ fn main() -> Result<()> {
         }
         Command::Import { files } => {
             let svc = open_service(
-                &cli.data_dir,
+                &location,
+                &pg,
                 &store_options,
                 ServiceConfig::default(),
                 checkpoint_every,
@@ -393,7 +436,8 @@ fn main() -> Result<()> {
             status,
         } => {
             let svc = open_service(
-                &cli.data_dir,
+                &location,
+                &pg,
                 &store_options,
                 ServiceConfig::default(),
                 checkpoint_every,
@@ -447,7 +491,8 @@ fn main() -> Result<()> {
         Command::Analytics { query, args } => {
             let prepared = analytics_cli::prepare(&query, &args)?;
             let svc = open_service(
-                &cli.data_dir,
+                &location,
+                &pg,
                 &store_options,
                 ServiceConfig::default(),
                 checkpoint_every,
@@ -465,6 +510,13 @@ fn main() -> Result<()> {
             println!("{report}");
             Ok(())
         }
+        // A PostgreSQL side keeps its checkpoints under --data-dir.
+        Command::Migrate { from, to } => migrate(
+            &StoreLocation::parse(Some(&from), &cli.data_dir)?,
+            &StoreLocation::parse(Some(&to), &cli.data_dir)?,
+            &pg,
+            &store_options,
+        ),
         Command::Openapi => {
             println!("{}", citygraph_api::openapi().to_pretty_json()?);
             Ok(())
@@ -498,21 +550,144 @@ fn init_tracing() {
     }
 }
 
+/// Where the graph is kept: a sled folder, or a shared PostgreSQL database (with a local folder
+/// for this server's checkpoints).
+enum StoreLocation {
+    Sled(PathBuf),
+    Postgres { url: String, checkpoints: PathBuf },
+}
+
+/// PostgreSQL settings from the flags.
+struct PgSettings {
+    schema: String,
+    pool: usize,
+}
+
+impl StoreLocation {
+    /// `url` (from `--store`, or `migrate`'s `--from`/`--to`): a `postgres://` URL, else a folder.
+    fn parse(url: Option<&str>, data_dir: &Path) -> Result<StoreLocation> {
+        Ok(match url.map(str::trim).filter(|u| !u.is_empty()) {
+            Some(u) if u.starts_with("postgres://") || u.starts_with("postgresql://") => {
+                StoreLocation::Postgres {
+                    url: u.to_owned(),
+                    checkpoints: data_dir.join("checkpoints"),
+                }
+            }
+            Some(u) if u.contains("://") => anyhow::bail!(
+                "unsupported store URL {:?}: use postgres://user@host:port/database, or a sled folder",
+                u.split("://").next().unwrap_or_default()
+            ),
+            Some(u) => StoreLocation::Sled(PathBuf::from(u)),
+            None => StoreLocation::Sled(data_dir.to_owned()),
+        })
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            StoreLocation::Sled(p) => p.display().to_string(),
+            StoreLocation::Postgres { url, .. } => redact(url),
+        }
+    }
+
+    fn open(
+        &self,
+        pg: &PgSettings,
+        options: &StoreOptions,
+    ) -> Result<Arc<dyn citygraph_store::GraphStore>> {
+        Ok(match self {
+            StoreLocation::Sled(dir) => Arc::new(
+                SledStore::open_with(dir, options.clone())
+                    .with_context(|| format!("opening store at {}", dir.display()))?,
+            ),
+            StoreLocation::Postgres { url, checkpoints } => {
+                let store = citygraph_store_postgres::PgStore::open(
+                    url,
+                    citygraph_store_postgres::PgOptions {
+                        schema: pg.schema.clone(),
+                        pool_size: pg.pool,
+                        bulk_threshold: options.bulk_threshold,
+                        checkpoint_dir: Some(checkpoints.clone()),
+                        ..Default::default()
+                    },
+                )
+                .with_context(|| format!("opening the PostgreSQL store at {}", redact(url)))?;
+                Arc::new(store)
+            }
+        })
+    }
+}
+
+/// A URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.find(':') {
+                Some(c) => format!("{}{}:***{}", &url[..s + 3], &creds[..c], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
 fn open_service(
-    data_dir: &Path,
+    location: &StoreLocation,
+    pg: &PgSettings,
     options: &StoreOptions,
     config: ServiceConfig,
     checkpoint_every: u64,
 ) -> Result<Service> {
-    let store = SledStore::open_with(data_dir, options.clone())
-        .with_context(|| format!("opening store at {}", data_dir.display()))?;
+    let store = location.open(pg, options)?;
     let config = ServiceConfig {
         checkpoint_every,
         checkpoint_bulk: options.bulk_threshold,
         ..config
     };
-    Service::open(Arc::new(store), config)
-        .with_context(|| format!("loading the graph from {}", data_dir.display()))
+    Service::open(store, config)
+        .with_context(|| format!("loading the graph from {}", location.describe()))
+}
+
+/// `citygraph migrate`: the source's NDJSON export imported into the empty target, then both
+/// exports compared byte for byte.
+fn migrate(
+    from: &StoreLocation,
+    to: &StoreLocation,
+    pg: &PgSettings,
+    options: &StoreOptions,
+) -> Result<()> {
+    let source = open_service(from, pg, options, ServiceConfig::default(), 0)?;
+    let mut export = Vec::new();
+    source.export_ndjson(&mut export)?;
+    let version = source.version();
+    drop(source);
+    let target = open_service(to, pg, options, ServiceConfig::default(), 0)?;
+    if target.version() != 0 {
+        anyhow::bail!(
+            "the target {} is not empty (graph version {}): migrate into an empty store",
+            to.describe(),
+            target.version()
+        );
+    }
+    let text = String::from_utf8(export).context("the export is not UTF-8")?;
+    let records = citygraph_service::import::parse_ndjson(&text, "export.ndjson")
+        .map_err(|p| report_import_error(citygraph_service::Error::ImportRejected(p)))?;
+    let report = import_with_progress(&target, records)?;
+    let mut check = Vec::new();
+    target.export_ndjson(&mut check)?;
+    if check != text.as_bytes() {
+        anyhow::bail!("the target's export differs from the source's: the migration is incomplete");
+    }
+    target.checkpoints().request(target.snapshot());
+    target.checkpoints().wait_idle();
+    eprintln!(
+        "migrated {} records from {} (graph version {version}) into {} (graph version {})",
+        report.created,
+        from.describe(),
+        to.describe(),
+        target.version()
+    );
+    Ok(())
 }
 
 fn report_import_error(e: citygraph_service::Error) -> anyhow::Error {
@@ -622,6 +797,8 @@ fn seed_file_excluded(file: &str, entry: &str) -> bool {
 }
 
 fn serve(svc: Arc<Service>, config: ApiConfig, bind: &str, workers: Option<usize>) -> Result<()> {
+    // A shared store: follow what the other servers write.
+    let _follower = svc.follow();
     let state = AppState::new(svc, config);
     let rt = actix_web::rt::System::new();
     rt.block_on(async move {

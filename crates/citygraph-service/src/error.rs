@@ -142,6 +142,8 @@ impl Error {
             Error::TooManyJobs { .. } => ErrorKind::TooManyRequests,
             Error::JobNotFinished { .. } => ErrorKind::Conflict,
             Error::Forbidden(_) => ErrorKind::Forbidden,
+            // The database is down or unreachable: nothing was written, try again later.
+            Error::Store(StoreError::Unavailable(_)) => ErrorKind::Busy,
             Error::Store(_) => ErrorKind::Internal,
             Error::Internal(_) => ErrorKind::Internal,
         }
@@ -182,6 +184,7 @@ impl Error {
             Error::TooManyJobs { .. } => "too_many_jobs",
             Error::JobNotFinished { .. } => "job_not_finished",
             Error::Forbidden(_) => "forbidden",
+            Error::Store(StoreError::Unavailable(_)) => "store_unavailable",
             Error::Store(_) => "storage_error",
             Error::Internal(_) => "internal_error",
         }

@@ -243,11 +243,20 @@ pub async fn healthz(st: Data) -> HttpResponse {
     HttpResponse::Ok().json(health(&st, "ok"))
 }
 
-/// Readiness: the store is open and the graph loaded.
+/// Readiness: the store is open and the graph loaded; `read_only` (with `store_problem`) while a
+/// shared store cannot be reached.
 #[utoipa::path(tag = "operations", responses((status = 200, description = "Ready", body = HealthView)))]
 #[get("/readyz")]
 pub async fn readyz(st: Data) -> HttpResponse {
-    HttpResponse::Ok().json(health(&st, "ready"))
+    let problem = st.svc.store_problem();
+    let status = if problem.is_some() {
+        "read_only"
+    } else {
+        "ready"
+    };
+    let mut view = health(&st, status);
+    view.store_problem = problem;
+    HttpResponse::Ok().json(view)
 }
 
 fn health(st: &AppState, status: &str) -> HealthView {
@@ -259,6 +268,7 @@ fn health(st: &AppState, status: &str) -> HealthView {
         partnerships: s.partnerships.len(),
         networks: s.networks.len(),
         memberships: s.memberships.len(),
+        store_problem: None,
     }
 }
 

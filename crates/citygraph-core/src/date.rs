@@ -286,18 +286,20 @@ impl Serialize for PartialDate {
 
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<PartialDate, D::Error> {
-        // Accept a JSON string, or a bare integer year (`"founded": 2005` in hand-written files).
+        // A date is a JSON string: a bare number (`"date": 2001`) is refused with the rule's own
+        // message, so that it is answered as `invalid_date` like any other malformed date.
         #[derive(Deserialize)]
         #[serde(untagged)]
         enum Raw {
             S(String),
-            N(i64),
+            N(f64),
         }
-        let text = match Raw::deserialize(d)? {
-            Raw::S(s) => s,
-            Raw::N(n) => format!("{n:04}"),
-        };
-        text.parse().map_err(serde::de::Error::custom)
+        match Raw::deserialize(d)? {
+            Raw::S(s) => s.parse().map_err(serde::de::Error::custom),
+            Raw::N(n) => Err(serde::de::Error::custom(format!(
+                "invalid date {n}: a date is a string (\"{n}\"), YYYY, YYYY-MM or YYYY-MM-DD"
+            ))),
+        }
     }
 }
 
@@ -352,10 +354,12 @@ mod tests {
     }
 
     #[test]
-    fn deserializes_strings_and_integer_years() {
+    fn deserializes_strings_and_refuses_numbers() {
         let a: PartialDate = serde_json::from_str("\"2005\"").unwrap();
-        let b: PartialDate = serde_json::from_str("2005").unwrap();
-        assert_eq!(a, b);
+        assert_eq!(a, PartialDate::year(2005).unwrap());
+        let e = serde_json::from_str::<PartialDate>("2005").unwrap_err();
+        assert!(e.to_string().contains("invalid date 2005"), "{e}");
+        assert!(serde_json::from_str::<PartialDate>("2005.5").is_err());
         assert!(serde_json::from_str::<PartialDate>("\"2005-1\"").is_err());
     }
 

@@ -15,7 +15,7 @@ use citygraph_service::import::{read_path, Located};
 use citygraph_service::{Service, ServiceConfig};
 
 mod analytics_cli;
-use citygraph_store::{SledStore, StoreOptions};
+use citygraph_store::{ResilientStore, SledStore, StoreOptions};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -45,6 +45,14 @@ struct Cli {
         default_value_t = 20_000
     )]
     bulk_threshold: usize,
+    /// Megabytes that must stay free on the data folder's disk: writes are refused (507) below it.
+    #[arg(
+        long,
+        global = true,
+        env = "CITYGRAPH_MIN_FREE_MB",
+        default_value_t = 64
+    )]
+    min_free_mb: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -208,8 +216,16 @@ struct Limits {
     scan_threads: usize,
 }
 
-fn truthy(s: &str) -> bool {
-    matches!(s, "1" | "true" | "yes")
+/// A boolean setting in any usual spelling (case-insensitive `1/0`, `true/false`, `yes/no`,
+/// `on/off`, `y/n`, `t/f`; empty is false), or an error naming the setting.
+fn flag(name: &str, s: &str) -> Result<bool> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" | "y" | "t" => Ok(true),
+        "0" | "false" | "no" | "off" | "n" | "f" | "" => Ok(false),
+        _ => anyhow::bail!(
+            "{name}: {s:?} is not a boolean (use true or false, 1 or 0, yes or no, on or off)"
+        ),
+    }
 }
 
 fn seconds(name: &str, s: f64) -> Result<std::time::Duration> {
@@ -283,9 +299,12 @@ fn main() -> Result<()> {
             limits,
             workers,
         } => {
-            let svc = open_service(
+            let read_auth = flag("CITYGRAPH_READ_AUTH", &read_auth)?;
+            let jobs_auth = flag("CITYGRAPH_JOBS_AUTH", &limits.jobs_auth)?;
+            let (svc, store) = open_service_with_store(
                 &cli.data_dir,
                 &store_options,
+                cli.min_free_mb << 20,
                 limits.service_config(max_computations)?,
             )?;
             if svc.version() == 0 && !no_seed {
@@ -301,12 +320,15 @@ fn main() -> Result<()> {
             }
             let config = ApiConfig {
                 tokens,
-                read_auth: truthy(&read_auth),
+                read_auth,
                 cors_origins: cors_origins.into_iter().filter(|o| !o.is_empty()).collect(),
                 json_limit,
                 import_limit,
-                jobs_auth: truthy(&limits.jobs_auth),
+                jobs_auth,
                 scan_threads: limits.scan_threads.max(1),
+                readiness: Some(citygraph_api::state::Readiness(Arc::new(move || {
+                    store.ready().map_err(|e| e.to_string())
+                }))),
                 ..ApiConfig::default()
             };
             serve(Arc::new(svc), config, &bind, workers)
@@ -422,6 +444,23 @@ fn init_tracing() {
     } else {
         builder.init();
     }
+}
+
+/// Opens the service on a store that refuses writes below `reserve` free bytes and recovers by
+/// itself once the disk has space again.
+fn open_service_with_store(
+    data_dir: &Path,
+    options: &StoreOptions,
+    reserve: u64,
+    config: ServiceConfig,
+) -> Result<(Service, Arc<ResilientStore>)> {
+    let store = Arc::new(
+        ResilientStore::open_with(data_dir, options.clone(), reserve)
+            .with_context(|| format!("opening store at {}", data_dir.display()))?,
+    );
+    let svc = Service::open(store.clone(), config)
+        .with_context(|| format!("loading the graph from {}", data_dir.display()))?;
+    Ok((svc, store))
 }
 
 fn open_service(data_dir: &Path, options: &StoreOptions, config: ServiceConfig) -> Result<Service> {

@@ -7,11 +7,13 @@
 //!
 //! Start with [`GraphStore`], then [`SledStore::commit`].
 
+pub mod resilient;
 mod sled_store;
 
 use citygraph_core::{Change, Snapshot};
 use serde::{Deserialize, Serialize};
 
+pub use resilient::ResilientStore;
 pub use sled_store::{SledStore, StoreOptions, FORMAT_VERSION};
 
 /// Errors of the store.
@@ -38,6 +40,11 @@ pub enum StoreError {
     },
     #[error("stored data is inconsistent: {0}")]
     Inconsistent(String),
+    /// The disk lacks space for a write; nothing was written (see [`ResilientStore`]).
+    #[error(
+        "the disk is full: {available} bytes free, writes need {reserve}; nothing was written"
+    )]
+    InsufficientStorage { available: u64, reserve: u64 },
 }
 
 /// What a change-log entry says about one entity.

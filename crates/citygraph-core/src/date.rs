@@ -303,6 +303,24 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+/// Deserializes an optional year field (a network's `founded`): a date string as [`PartialDate`]
+/// reads it, or a bare integer year (`"founded": 2005`), which is unambiguous for a year field.
+/// Every other date is a string only.
+pub fn year_or_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PartialDate>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        S(String),
+        N(i64),
+    }
+    let text = match Option::<Raw>::deserialize(d)? {
+        None => return Ok(None),
+        Some(Raw::S(s)) => s,
+        Some(Raw::N(n)) => format!("{n:04}"),
+    };
+    text.parse().map(Some).map_err(serde::de::Error::custom)
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -361,6 +379,27 @@ mod tests {
         assert!(e.to_string().contains("invalid date 2005"), "{e}");
         assert!(serde_json::from_str::<PartialDate>("2005.5").is_err());
         assert!(serde_json::from_str::<PartialDate>("\"2005-1\"").is_err());
+    }
+
+    #[test]
+    fn year_fields_also_take_integer_years() {
+        #[derive(Deserialize)]
+        struct F {
+            #[serde(default, deserialize_with = "year_or_date")]
+            founded: Option<PartialDate>,
+        }
+        let f = |s: &str| serde_json::from_str::<F>(s).map(|f| f.founded);
+        assert_eq!(
+            f(r#"{"founded": 2005}"#).unwrap(),
+            Some(PartialDate::year(2005).unwrap())
+        );
+        assert_eq!(
+            f(r#"{"founded": "2005-03"}"#).unwrap(),
+            Some(PartialDate::month(2005, 3).unwrap())
+        );
+        assert_eq!(f(r#"{"founded": null}"#).unwrap(), None);
+        assert_eq!(f("{}").unwrap(), None);
+        assert!(f(r#"{"founded": 20.5}"#).is_err());
     }
 
     fn arb_partial() -> impl Strategy<Value = PartialDate> {

@@ -190,7 +190,7 @@ pub struct Network {
 struct NetworkRaw {
     id: NetworkId,
     name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::date::year_or_date")]
     founded: Option<PartialDate>,
     #[serde(default)]
     scope: Option<Scope>,

@@ -20,7 +20,7 @@ use citygraph_service::import::{read_path, Located};
 use citygraph_service::{Service, ServiceConfig};
 
 mod analytics_cli;
-use citygraph_store::{SledStore, StoreOptions};
+use citygraph_store::{ResilientStore, SledStore, StoreOptions};
 use clap::{Parser, Subcommand};
 
 mod generate;
@@ -81,6 +81,14 @@ struct Cli {
     /// Connections in the PostgreSQL pool.
     #[arg(long, global = true, env = "CITYGRAPH_PG_POOL", default_value_t = 8)]
     pg_pool: usize,
+    /// Megabytes that must stay free on the data folder's disk: writes are refused (507) below it.
+    #[arg(
+        long,
+        global = true,
+        env = "CITYGRAPH_MIN_FREE_MB",
+        default_value_t = 64
+    )]
+    min_free_mb: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -280,8 +288,16 @@ struct Limits {
     scan_threads: usize,
 }
 
-fn truthy(s: &str) -> bool {
-    matches!(s, "1" | "true" | "yes")
+/// A boolean setting in any usual spelling (case-insensitive `1/0`, `true/false`, `yes/no`,
+/// `on/off`, `y/n`, `t/f`; empty is false), or an error naming the setting.
+fn flag(name: &str, s: &str) -> Result<bool> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" | "y" | "t" => Ok(true),
+        "0" | "false" | "no" | "off" | "n" | "f" | "" => Ok(false),
+        _ => anyhow::bail!(
+            "{name}: {s:?} is not a boolean (use true or false, 1 or 0, yes or no, on or off)"
+        ),
+    }
 }
 
 fn seconds(name: &str, s: f64) -> Result<std::time::Duration> {
@@ -367,10 +383,13 @@ fn main() -> Result<()> {
             limits,
             workers,
         } => {
-            let svc = open_service(
+            let read_auth = flag("CITYGRAPH_READ_AUTH", &read_auth)?;
+            let jobs_auth = flag("CITYGRAPH_JOBS_AUTH", &limits.jobs_auth)?;
+            let (svc, store) = open_service_with_store(
                 &location,
                 &pg,
                 &store_options,
+                cli.min_free_mb << 20,
                 limits.service_config(max_computations)?,
                 checkpoint_every,
             )?;
@@ -387,12 +406,17 @@ fn main() -> Result<()> {
             }
             let config = ApiConfig {
                 tokens,
-                read_auth: truthy(&read_auth),
+                read_auth,
                 cors_origins: cors_origins.into_iter().filter(|o| !o.is_empty()).collect(),
                 json_limit,
                 import_limit,
-                jobs_auth: truthy(&limits.jobs_auth),
+                jobs_auth,
                 scan_threads: limits.scan_threads.max(1),
+                readiness: store.map(|store| {
+                    citygraph_api::state::Readiness(Arc::new(move || {
+                        store.ready().map_err(|e| e.to_string())
+                    }))
+                }),
                 ..ApiConfig::default()
             };
             serve(Arc::new(svc), config, &bind, workers)
@@ -688,6 +712,34 @@ fn migrate(
         target.version()
     );
     Ok(())
+}
+
+/// Opens the service; on a sled folder, through a store that refuses writes below `reserve` free
+/// bytes and recovers by itself once the disk has space again (returned for `/readyz`).
+fn open_service_with_store(
+    location: &StoreLocation,
+    pg: &PgSettings,
+    options: &StoreOptions,
+    reserve: u64,
+    config: ServiceConfig,
+    checkpoint_every: u64,
+) -> Result<(Service, Option<Arc<ResilientStore>>)> {
+    let StoreLocation::Sled(dir) = location else {
+        let svc = open_service(location, pg, options, config, checkpoint_every)?;
+        return Ok((svc, None));
+    };
+    let store = Arc::new(
+        ResilientStore::open_with(dir, options.clone(), reserve)
+            .with_context(|| format!("opening store at {}", dir.display()))?,
+    );
+    let config = ServiceConfig {
+        checkpoint_every,
+        checkpoint_bulk: options.bulk_threshold,
+        ..config
+    };
+    let svc = Service::open(store.clone(), config)
+        .with_context(|| format!("loading the graph from {}", dir.display()))?;
+    Ok((svc, Some(store)))
 }
 
 fn report_import_error(e: citygraph_service::Error) -> anyhow::Error {

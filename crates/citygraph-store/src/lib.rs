@@ -15,6 +15,7 @@
 //! process follow the versions the others write. The generic test suite every backend runs is in
 //! `testsuite` (feature `testsuite`).
 
+pub mod resilient;
 mod sled_store;
 #[cfg(any(test, feature = "testsuite"))]
 pub mod testsuite;
@@ -24,6 +25,7 @@ use std::time::Duration;
 use citygraph_core::{Change, Snapshot};
 use serde::{Deserialize, Serialize};
 
+pub use resilient::ResilientStore;
 pub use sled_store::{encode_pages, SledStore, StoreOptions, FORMAT_VERSION, PAGE_CHANGES};
 
 /// Errors of the store.
@@ -59,6 +61,11 @@ pub enum StoreError {
     /// Another error of a database backend.
     #[error("database error: {0}")]
     Backend(String),
+    /// The disk lacks space for a write; nothing was written (see [`ResilientStore`]).
+    #[error(
+        "the disk is full: {available} bytes free, writes need {reserve}; nothing was written"
+    )]
+    InsufficientStorage { available: u64, reserve: u64 },
 }
 
 /// What a change-log entry says about one entity.

@@ -232,7 +232,7 @@ pub struct HealthView {
     pub networks: usize,
     pub memberships: usize,
     /// Why the shared store (PostgreSQL) cannot be reached, when it cannot: reads are served from
-    /// memory meanwhile (`status` is `read_only`) and writes answer 503 `store_unavailable`.
+    /// memory meanwhile, writes and `/readyz` answer 503 `store_unavailable`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub store_problem: Option<String>,
 }

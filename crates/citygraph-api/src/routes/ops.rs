@@ -245,13 +245,13 @@ pub async fn healthz(st: Data) -> HttpResponse {
     HttpResponse::Ok().json(health(&st, "ok"))
 }
 
-/// Readiness: the store is open, the graph loaded, and writes can succeed. 503 while they cannot:
-/// `not_ready` (problem details) when the disk is full or the store needs a restart, or the
-/// health view with status `read_only` and `store_problem` while a shared store cannot be reached
-/// (reads are still served from memory).
+/// Readiness: the store is open, the graph loaded, and writes can succeed. 503 problem details
+/// while they cannot: `not_ready` when the disk is full or the store needs a restart,
+/// `store_unavailable` (with the reason) while a shared store cannot be reached (reads are still
+/// served from memory).
 #[utoipa::path(tag = "operations", responses(
     (status = 200, description = "Ready", body = HealthView),
-    (status = 503, description = "Writes cannot succeed now: `not_ready` problem details (the disk is full, or the store needs a restart), or the health view with status `read_only` and `store_problem` (a shared store cannot be reached)", body = HealthView),
+    (status = 503, description = "Writes cannot succeed now: `not_ready` (the disk is full, or the store needs a restart) or `store_unavailable` (a shared store cannot be reached; reads are still served)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/readyz")]
 pub async fn readyz(st: Data) -> HttpResponse {
@@ -266,9 +266,12 @@ pub async fn readyz(st: Data) -> HttpResponse {
         }
     }
     if let Some(problem) = st.svc.store_problem() {
-        let mut view = health(&st, "read_only");
-        view.store_problem = Some(problem);
-        return HttpResponse::ServiceUnavailable().json(view);
+        return crate::error::problem_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "store_unavailable",
+            format!("the store cannot be reached, reads are served from memory: {problem}"),
+            Vec::new(),
+        );
     }
     HttpResponse::Ok().json(health(&st, "ready"))
 }
@@ -282,7 +285,7 @@ fn health(st: &AppState, status: &str) -> HealthView {
         partnerships: s.partnerships.len(),
         networks: s.networks.len(),
         memberships: s.memberships.len(),
-        store_problem: None,
+        store_problem: st.svc.store_problem(),
     }
 }
 

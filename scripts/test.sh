@@ -29,6 +29,12 @@ if ! command -v chromium >/dev/null 2>&1; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 (cd tests/browser && npm ci --no-audit --no-fund --prefer-offline --loglevel=error)
+# PostgreSQL for the store suite and the two-server tests: a throwaway cluster on a loopback port
+# (scripts/pg-cluster.sh installs Debian's postgresql when missing), stopped at the end, also on failure.
+pg_dir=$(mktemp -d /tmp/citygraph-pg.XXXXXX)
+trap 'scripts/pg-cluster.sh stop "$pg_dir" || true; report_skips' EXIT
+CITYGRAPH_TEST_PG_URL=$(scripts/pg-cluster.sh start "$pg_dir")
+export CITYGRAPH_TEST_PG_URL CITYGRAPH_TEST_PG_DIR="$pg_dir"
 
 cargo build --workspace --locked
 cargo test --workspace --locked

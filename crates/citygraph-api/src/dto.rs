@@ -231,6 +231,10 @@ pub struct HealthView {
     pub partnerships: usize,
     pub networks: usize,
     pub memberships: usize,
+    /// Why the shared store (PostgreSQL) cannot be reached, when it cannot: reads are served from
+    /// memory meanwhile, writes and `/readyz` answer 503 `store_unavailable`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub store_problem: Option<String>,
 }
 
 /// An event to add to a partnership's history.

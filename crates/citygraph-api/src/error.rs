@@ -10,6 +10,26 @@ use citygraph_service::{Error, ErrorKind, LineProblem};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+/// The `code` of a problem response, kept in the response's extensions for the metrics.
+#[derive(Clone, Debug)]
+pub struct ProblemCode(pub String);
+
+/// `s` cut to at most `max` bytes (at a character boundary), with `…` when cut: log fields and
+/// details that echo client input stay bounded whatever the client sent.
+pub fn bounded(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    if s.len() <= max {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    std::borrow::Cow::Owned(format!("{}…", &s[..end]))
+}
+
+/// The most bytes of client-controlled text a log field or a problem's detail carries.
+pub const MAX_ECHO: usize = 256;
+
 /// The body of every error response (RFC 9457 problem details plus a stable `code`).
 #[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
 pub struct Problem {
@@ -106,6 +126,7 @@ pub fn status_of(kind: ErrorKind) -> StatusCode {
         ErrorKind::Busy => StatusCode::SERVICE_UNAVAILABLE,
         ErrorKind::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
         ErrorKind::Forbidden => StatusCode::FORBIDDEN,
+        ErrorKind::InsufficientStorage => StatusCode::INSUFFICIENT_STORAGE,
         ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -137,9 +158,12 @@ impl Problem {
     }
 
     fn response(&self) -> HttpResponse {
-        HttpResponse::build(StatusCode::from_u16(self.status).expect("a status code"))
-            .insert_header((header::CONTENT_TYPE, "application/problem+json"))
-            .body(serde_json::to_vec(self).expect("problem serializes"))
+        let mut resp =
+            HttpResponse::build(StatusCode::from_u16(self.status).expect("a status code"))
+                .insert_header((header::CONTENT_TYPE, "application/problem+json"))
+                .body(serde_json::to_vec(self).expect("problem serializes"));
+        resp.extensions_mut().insert(ProblemCode(self.code.clone()));
+        resp
     }
 }
 
@@ -154,9 +178,7 @@ pub fn problem_response(
         problems,
         ..Problem::new(status, code, detail)
     };
-    HttpResponse::build(status)
-        .insert_header((header::CONTENT_TYPE, "application/problem+json"))
-        .body(serde_json::to_vec(&body).expect("problem serializes"))
+    body.response()
 }
 
 impl ResponseError for ApiError {
@@ -170,15 +192,22 @@ impl ResponseError for ApiError {
 
     fn error_response(&self) -> HttpResponse {
         let status = self.status_code();
+        // Logged once, here: server faults at error with their cause; everything a client can
+        // provoke (4xx, and 503 for a busy or unready service) at debug with a bounded message.
         if status.is_server_error() && status != StatusCode::SERVICE_UNAVAILABLE {
             tracing::error!(code = self.code(), error = %self, "request failed");
         } else {
-            tracing::debug!(code = self.code(), error = %self, "request rejected");
+            tracing::debug!(code = self.code(), error = %bounded(&self.to_string(), MAX_ECHO), "request rejected");
         }
         let mut resp = Problem::of(self).response();
         if let Some(secs) = self.retry_after_secs() {
             resp.headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        if self.code() == "store_unavailable" {
+            // The shared store is down: nothing was written; the write may be retried.
+            resp.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
         }
         if let ApiError::Http {
             code: "unauthorized",
@@ -207,20 +236,45 @@ impl ApiError {
 pub fn to_problem<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
-    let is_problem = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
-    if is_problem {
+    if is_problem(&res) {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
+    Ok(ErrorHandlerResponse::Response(
+        problem_of(res).map_into_right_body(),
+    ))
+}
+
+/// [`to_problem`] for any response that reaches the outermost layer (CORS rejections are written
+/// outside the inner error handler): every error response leaves as problem details.
+pub fn rewrite<B: MessageBody + 'static>(res: ServiceResponse<B>) -> ServiceResponse<BoxBody> {
+    if res.status().as_u16() < 400 || is_problem(&res) {
+        return res.map_into_boxed_body();
+    }
+    problem_of(res)
+}
+
+fn is_problem<B>(res: &ServiceResponse<B>) -> bool {
+    res.headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"))
+}
+
+fn problem_of<B>(res: ServiceResponse<B>) -> ServiceResponse<BoxBody> {
     let status = res.status();
+    let cors = res
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<actix_cors::CorsError>())
+        .is_some();
     let code = match status {
+        _ if cors => "cors_rejected",
         StatusCode::NOT_FOUND => "route_not_found",
         StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
         StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
         StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
         StatusCode::UNAUTHORIZED => "unauthorized",
+        StatusCode::URI_TOO_LONG => "uri_too_long",
+        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => "header_too_large",
         s if s.is_server_error() => "internal_error",
         _ => "bad_request",
     };
@@ -229,17 +283,27 @@ pub fn to_problem<B: MessageBody + 'static>(
         None => match status {
             StatusCode::NOT_FOUND => format!(
                 "no route for {} {}",
-                res.request().method(),
+                bounded(res.request().method().as_str(), 32),
                 res.request().path()
             ),
             _ => status.canonical_reason().unwrap_or("error").to_lowercase(),
         },
     };
-    let (req, _) = res.into_parts();
-    let resp: HttpResponse<BoxBody> = problem_response(status, code, detail, Vec::new());
-    Ok(ErrorHandlerResponse::Response(
-        ServiceResponse::new(req, resp).map_into_right_body(),
-    ))
+    let detail = bounded(&detail, MAX_ECHO).into_owned();
+    if status.is_server_error() && status != StatusCode::SERVICE_UNAVAILABLE {
+        tracing::error!(code, error = %detail, "request failed");
+    } else {
+        tracing::debug!(code, error = %detail, "request rejected");
+    }
+    let (req, old) = res.into_parts();
+    let mut resp: HttpResponse<BoxBody> = problem_response(status, code, detail, Vec::new());
+    // Keep what the original answer said besides its body (Allow, CORS, Retry-After, ...).
+    for (name, value) in old.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            resp.headers_mut().append(name.clone(), value.clone());
+        }
+    }
+    ServiceResponse::new(req, resp)
 }
 
 /// The JSON extractor's errors: malformed JSON, unknown fields, bad values, oversize bodies.

@@ -8,18 +8,18 @@
 //!
 //! Start with [`app`], then one handler module in `routes`.
 
+pub mod consistency;
 pub mod dto;
+pub mod edge;
 pub mod error;
 pub mod metrics;
 pub mod respond;
 pub mod routes;
 pub mod state;
 
-use std::time::Instant;
-
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::middleware::{from_fn, ErrorHandlers, Next};
+use actix_web::middleware::{from_fn, ErrorHandlers};
 use actix_web::{web, App, HttpResponse};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -128,30 +128,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .service(scope::scope("/v1").configure(v1))
         .configure(root)
         .split_for_parts();
-    routes::with_bounds(api)
-}
-
-async fn track(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let start = Instant::now();
-    let method = req.method().to_string();
-    let state = req.app_data::<web::Data<AppState>>().cloned();
-    let res = next.call(req).await?;
-    if let Some(state) = state {
-        let route = res
-            .request()
-            .match_pattern()
-            .unwrap_or_else(|| "unmatched".to_owned());
-        state.metrics.observe(
-            &method,
-            &route,
-            res.status().as_u16(),
-            start.elapsed().as_secs_f64(),
-        );
-    }
-    Ok(res)
+    edge::document(routes::with_bounds(api))
 }
 
 /// The one application: routes, OpenAPI and Swagger UI, error handling, auth, CORS, tracing and
@@ -184,16 +161,18 @@ pub fn app(
         .service(scope::scope("/v1").configure(v1))
         .configure(root)
         .openapi_service(|api| {
-            SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", routes::with_bounds(api))
+            SwaggerUi::new("/docs/{_:.*}")
+                .url("/openapi.json", edge::document(routes::with_bounds(api)))
         })
         .into_app()
         .configure(routes::dashboard::pages)
         .default_service(web::to(|| async { HttpResponse::NotFound().finish() }))
         .wrap(ErrorHandlers::new().default_handler(error::to_problem))
+        .wrap(from_fn(consistency::read_your_writes))
         .wrap(actix_web::middleware::Compress::default())
-        .wrap(from_fn(track))
         .wrap(tracing_actix_web::TracingLogger::<RequestSpan>::new())
         .wrap(cors)
+        .wrap(from_fn(edge::edge))
 }
 
 /// The root span of each request (method, route, status, request id) at DEBUG: with the default

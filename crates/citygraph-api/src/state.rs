@@ -36,6 +36,21 @@ pub struct ApiConfig {
     pub scan_threads: usize,
     /// How long a scan waits for a turn before the request is refused as busy.
     pub scan_wait: std::time::Duration,
+    /// Request line and header size limits, checked before routing ([`crate::edge`]).
+    pub limits: crate::edge::Limits,
+    /// Whether writes can succeed now (the store's disk has space, the store is healthy); `/readyz`
+    /// answers 503 with the reason while they cannot.
+    pub readiness: Option<Readiness>,
+}
+
+/// A check of whether writes can succeed now; the reason when not.
+#[derive(Clone)]
+pub struct Readiness(pub Arc<dyn Fn() -> Result<(), String> + Send + Sync>);
+
+impl std::fmt::Debug for Readiness {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Readiness(..)")
+    }
 }
 
 impl Default for ApiConfig {
@@ -49,6 +64,8 @@ impl Default for ApiConfig {
             jobs_auth: false,
             scan_threads: 4,
             scan_wait: std::time::Duration::from_secs(10),
+            limits: crate::edge::Limits::default(),
+            readiness: None,
         }
     }
 }
@@ -146,13 +163,20 @@ impl AppState {
     }
 }
 
-/// The bearer token a request presents, if any.
+/// The bearer token a request presents, if any. The scheme name is case-insensitive (RFC 9110
+/// section 11.1): `Bearer`, `bearer` and `BEARER` are the same.
 fn bearer(req: &HttpRequest) -> Option<&str> {
-    req.headers()
-        .get(actix_web::http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim)
+    let v = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .trim();
+    let (scheme, token) = v.split_once([' ', '\t'])?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
+        .filter(|t| !t.is_empty())
 }
 
 /// Extractor that admits a request only with a valid bearer token.

@@ -286,19 +286,39 @@ impl Serialize for PartialDate {
 
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<PartialDate, D::Error> {
-        // Accept a JSON string, or a bare integer year (`"founded": 2005` in hand-written files).
+        // A date is a JSON string: a bare number (`"date": 2001`) is refused with the rule's own
+        // message, so that it is answered as `invalid_date` like any other malformed date.
         #[derive(Deserialize)]
         #[serde(untagged)]
         enum Raw {
             S(String),
-            N(i64),
+            N(f64),
         }
-        let text = match Raw::deserialize(d)? {
-            Raw::S(s) => s,
-            Raw::N(n) => format!("{n:04}"),
-        };
-        text.parse().map_err(serde::de::Error::custom)
+        match Raw::deserialize(d)? {
+            Raw::S(s) => s.parse().map_err(serde::de::Error::custom),
+            Raw::N(n) => Err(serde::de::Error::custom(format!(
+                "invalid date {n}: a date is a string (\"{n}\"), YYYY, YYYY-MM or YYYY-MM-DD"
+            ))),
+        }
     }
+}
+
+/// Deserializes an optional year field (a network's `founded`): a date string as [`PartialDate`]
+/// reads it, or a bare integer year (`"founded": 2005`), which is unambiguous for a year field.
+/// Every other date is a string only.
+pub fn year_or_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PartialDate>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        S(String),
+        N(i64),
+    }
+    let text = match Option::<Raw>::deserialize(d)? {
+        None => return Ok(None),
+        Some(Raw::S(s)) => s,
+        Some(Raw::N(n)) => format!("{n:04}"),
+    };
+    text.parse().map(Some).map_err(serde::de::Error::custom)
 }
 
 #[cfg(test)]
@@ -352,11 +372,34 @@ mod tests {
     }
 
     #[test]
-    fn deserializes_strings_and_integer_years() {
+    fn deserializes_strings_and_refuses_numbers() {
         let a: PartialDate = serde_json::from_str("\"2005\"").unwrap();
-        let b: PartialDate = serde_json::from_str("2005").unwrap();
-        assert_eq!(a, b);
+        assert_eq!(a, PartialDate::year(2005).unwrap());
+        let e = serde_json::from_str::<PartialDate>("2005").unwrap_err();
+        assert!(e.to_string().contains("invalid date 2005"), "{e}");
+        assert!(serde_json::from_str::<PartialDate>("2005.5").is_err());
         assert!(serde_json::from_str::<PartialDate>("\"2005-1\"").is_err());
+    }
+
+    #[test]
+    fn year_fields_also_take_integer_years() {
+        #[derive(Deserialize)]
+        struct F {
+            #[serde(default, deserialize_with = "year_or_date")]
+            founded: Option<PartialDate>,
+        }
+        let f = |s: &str| serde_json::from_str::<F>(s).map(|f| f.founded);
+        assert_eq!(
+            f(r#"{"founded": 2005}"#).unwrap(),
+            Some(PartialDate::year(2005).unwrap())
+        );
+        assert_eq!(
+            f(r#"{"founded": "2005-03"}"#).unwrap(),
+            Some(PartialDate::month(2005, 3).unwrap())
+        );
+        assert_eq!(f(r#"{"founded": null}"#).unwrap(), None);
+        assert_eq!(f("{}").unwrap(), None);
+        assert!(f(r#"{"founded": 20.5}"#).is_err());
     }
 
     fn arb_partial() -> impl Strategy<Value = PartialDate> {

@@ -163,9 +163,10 @@ impl CountryCode {
 #[cfg(feature = "openapi")]
 impl utoipa::PartialSchema for CountryCode {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        crate::openapi::string_schema(
+        crate::openapi::enum_schema(
             "An ISO 3166-1 alpha-2 country code, upper case",
             "^[A-Z]{2}$",
+            ISO_3166_1_ALPHA2.split(' '),
         )
     }
 }

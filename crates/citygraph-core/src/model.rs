@@ -59,7 +59,11 @@ pub struct City {
     pub name: String,
     pub country: CountryCode,
     pub region: Region,
+    /// Latitude in degrees, -90 to 90.
+    #[cfg_attr(feature = "openapi", schema(minimum = -90.0, maximum = 90.0))]
     pub lat: f64,
+    /// Longitude in degrees, -180 to 180.
+    #[cfg_attr(feature = "openapi", schema(minimum = -180.0, maximum = 180.0))]
     pub lon: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub population: Option<u64>,
@@ -200,7 +204,7 @@ pub struct Network {
 struct NetworkRaw {
     id: NetworkId,
     name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::date::year_or_date")]
     founded: Option<PartialDate>,
     #[serde(default)]
     scope: Option<Scope>,

@@ -19,3 +19,17 @@ pub(crate) fn slug_schema(description: &str) -> RefOr<Schema> {
         .max_length(Some(128))
         .into()
 }
+
+/// A string schema that is one of `values` (and matches `pattern`, for readers of the document).
+pub(crate) fn enum_schema<'a>(
+    description: &str,
+    pattern: &str,
+    values: impl Iterator<Item = &'a str>,
+) -> RefOr<Schema> {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .description(Some(description))
+        .pattern(Some(pattern))
+        .enum_values(Some(values))
+        .into()
+}

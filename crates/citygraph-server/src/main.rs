@@ -1,5 +1,10 @@
 //! citygraph: the binary. Subcommands `serve`, `import`, `export`, `analytics`, `openapi`,
-//! `seed build` and `generate`.
+//! `seed build`, `generate` and `migrate`.
+//!
+//! The store is the sled folder `--data-dir` unless `--store postgres://...` (or
+//! `CITYGRAPH_STORE_URL`) names a PostgreSQL database, which any number of servers share; the data
+//! folder then keeps only this server's checkpoints, and a follower thread applies what the other
+//! servers write (`citygraph_service::follow`).
 //!
 //! This crate owns configuration (flags and `CITYGRAPH_*` environment variables), the tracing
 //! subscriber, the progress bar, and the wiring of store, service and API. It is the only crate that
@@ -15,7 +20,7 @@ use citygraph_service::import::{read_path, Located};
 use citygraph_service::{Service, ServiceConfig};
 
 mod analytics_cli;
-use citygraph_store::{SledStore, StoreOptions};
+use citygraph_store::{ResilientStore, SledStore, StoreOptions};
 use clap::{Parser, Subcommand};
 
 mod generate;
@@ -56,6 +61,34 @@ struct Cli {
         default_value_t = 1000
     )]
     checkpoint_every: u64,
+    /// A shared store instead of the sled folder: `postgres://user@host:port/db` (PostgreSQL). The
+    /// data folder then holds only this server's checkpoints.
+    #[arg(
+        long = "store",
+        global = true,
+        env = "CITYGRAPH_STORE_URL",
+        hide_env_values = true
+    )]
+    store_url: Option<String>,
+    /// The PostgreSQL schema of the store (several stores can share one database).
+    #[arg(
+        long,
+        global = true,
+        env = "CITYGRAPH_PG_SCHEMA",
+        default_value = "citygraph"
+    )]
+    pg_schema: String,
+    /// Connections in the PostgreSQL pool.
+    #[arg(long, global = true, env = "CITYGRAPH_PG_POOL", default_value_t = 8)]
+    pg_pool: usize,
+    /// Megabytes that must stay free on the data folder's disk: writes are refused (507) below it.
+    #[arg(
+        long,
+        global = true,
+        env = "CITYGRAPH_MIN_FREE_MB",
+        default_value_t = 64
+    )]
+    min_free_mb: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -185,6 +218,17 @@ enum Command {
         #[arg(long)]
         networks: Option<u32>,
     },
+    /// Move a graph from one store into another, empty one, through the NDJSON export format:
+    /// a sled folder into PostgreSQL or back. The target's export is checked byte for byte
+    /// against the source's.
+    Migrate {
+        /// The source: a sled folder, or a `postgres://` URL.
+        #[arg(long)]
+        from: String,
+        /// The target (empty): a sled folder, or a `postgres://` URL.
+        #[arg(long)]
+        to: String,
+    },
     /// Seed data: rebuild `seed-data/` from the public raw sources.
     Seed {
         #[command(subcommand)]
@@ -244,8 +288,16 @@ struct Limits {
     scan_threads: usize,
 }
 
-fn truthy(s: &str) -> bool {
-    matches!(s, "1" | "true" | "yes")
+/// A boolean setting in any usual spelling (case-insensitive `1/0`, `true/false`, `yes/no`,
+/// `on/off`, `y/n`, `t/f`; empty is false), or an error naming the setting.
+fn flag(name: &str, s: &str) -> Result<bool> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" | "y" | "t" => Ok(true),
+        "0" | "false" | "no" | "off" | "n" | "f" | "" => Ok(false),
+        _ => anyhow::bail!(
+            "{name}: {s:?} is not a boolean (use true or false, 1 or 0, yes or no, on or off)"
+        ),
+    }
 }
 
 fn seconds(name: &str, s: f64) -> Result<std::time::Duration> {
@@ -311,6 +363,11 @@ fn main() -> Result<()> {
     };
     init_tracing();
     let checkpoint_every = cli.checkpoint_every;
+    let pg = PgSettings {
+        schema: cli.pg_schema.clone(),
+        pool: cli.pg_pool,
+    };
+    let location = StoreLocation::parse(cli.store_url.as_deref(), &cli.data_dir)?;
     match cli.command {
         Command::Serve {
             bind,
@@ -326,9 +383,13 @@ fn main() -> Result<()> {
             limits,
             workers,
         } => {
-            let svc = open_service(
-                &cli.data_dir,
+            let read_auth = flag("CITYGRAPH_READ_AUTH", &read_auth)?;
+            let jobs_auth = flag("CITYGRAPH_JOBS_AUTH", &limits.jobs_auth)?;
+            let (svc, store) = open_service_with_store(
+                &location,
+                &pg,
                 &store_options,
+                cli.min_free_mb << 20,
                 limits.service_config(max_computations)?,
                 checkpoint_every,
             )?;
@@ -345,19 +406,25 @@ fn main() -> Result<()> {
             }
             let config = ApiConfig {
                 tokens,
-                read_auth: truthy(&read_auth),
+                read_auth,
                 cors_origins: cors_origins.into_iter().filter(|o| !o.is_empty()).collect(),
                 json_limit,
                 import_limit,
-                jobs_auth: truthy(&limits.jobs_auth),
+                jobs_auth,
                 scan_threads: limits.scan_threads.max(1),
+                readiness: store.map(|store| {
+                    citygraph_api::state::Readiness(Arc::new(move || {
+                        store.ready().map_err(|e| e.to_string())
+                    }))
+                }),
                 ..ApiConfig::default()
             };
             serve(Arc::new(svc), config, &bind, workers)
         }
         Command::Import { files } => {
             let svc = open_service(
-                &cli.data_dir,
+                &location,
+                &pg,
                 &store_options,
                 ServiceConfig::default(),
                 checkpoint_every,
@@ -393,7 +460,8 @@ fn main() -> Result<()> {
             status,
         } => {
             let svc = open_service(
-                &cli.data_dir,
+                &location,
+                &pg,
                 &store_options,
                 ServiceConfig::default(),
                 checkpoint_every,
@@ -447,7 +515,8 @@ fn main() -> Result<()> {
         Command::Analytics { query, args } => {
             let prepared = analytics_cli::prepare(&query, &args)?;
             let svc = open_service(
-                &cli.data_dir,
+                &location,
+                &pg,
                 &store_options,
                 ServiceConfig::default(),
                 checkpoint_every,
@@ -465,6 +534,13 @@ fn main() -> Result<()> {
             println!("{report}");
             Ok(())
         }
+        // A PostgreSQL side keeps its checkpoints under --data-dir.
+        Command::Migrate { from, to } => migrate(
+            &StoreLocation::parse(Some(&from), &cli.data_dir)?,
+            &StoreLocation::parse(Some(&to), &cli.data_dir)?,
+            &pg,
+            &store_options,
+        ),
         Command::Openapi => {
             println!("{}", citygraph_api::openapi().to_pretty_json()?);
             Ok(())
@@ -498,21 +574,172 @@ fn init_tracing() {
     }
 }
 
+/// Where the graph is kept: a sled folder, or a shared PostgreSQL database (with a local folder
+/// for this server's checkpoints).
+enum StoreLocation {
+    Sled(PathBuf),
+    Postgres { url: String, checkpoints: PathBuf },
+}
+
+/// PostgreSQL settings from the flags.
+struct PgSettings {
+    schema: String,
+    pool: usize,
+}
+
+impl StoreLocation {
+    /// `url` (from `--store`, or `migrate`'s `--from`/`--to`): a `postgres://` URL, else a folder.
+    fn parse(url: Option<&str>, data_dir: &Path) -> Result<StoreLocation> {
+        Ok(match url.map(str::trim).filter(|u| !u.is_empty()) {
+            Some(u) if u.starts_with("postgres://") || u.starts_with("postgresql://") => {
+                StoreLocation::Postgres {
+                    url: u.to_owned(),
+                    checkpoints: data_dir.join("checkpoints"),
+                }
+            }
+            Some(u) if u.contains("://") => anyhow::bail!(
+                "unsupported store URL {:?}: use postgres://user@host:port/database, or a sled folder",
+                u.split("://").next().unwrap_or_default()
+            ),
+            Some(u) => StoreLocation::Sled(PathBuf::from(u)),
+            None => StoreLocation::Sled(data_dir.to_owned()),
+        })
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            StoreLocation::Sled(p) => p.display().to_string(),
+            StoreLocation::Postgres { url, .. } => redact(url),
+        }
+    }
+
+    fn open(
+        &self,
+        pg: &PgSettings,
+        options: &StoreOptions,
+    ) -> Result<Arc<dyn citygraph_store::GraphStore>> {
+        Ok(match self {
+            StoreLocation::Sled(dir) => Arc::new(
+                SledStore::open_with(dir, options.clone())
+                    .with_context(|| format!("opening store at {}", dir.display()))?,
+            ),
+            StoreLocation::Postgres { url, checkpoints } => {
+                let store = citygraph_store_postgres::PgStore::open(
+                    url,
+                    citygraph_store_postgres::PgOptions {
+                        schema: pg.schema.clone(),
+                        pool_size: pg.pool,
+                        bulk_threshold: options.bulk_threshold,
+                        checkpoint_dir: Some(checkpoints.clone()),
+                        ..Default::default()
+                    },
+                )
+                .with_context(|| format!("opening the PostgreSQL store at {}", redact(url)))?;
+                Arc::new(store)
+            }
+        })
+    }
+}
+
+/// A URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.find(':') {
+                Some(c) => format!("{}{}:***{}", &url[..s + 3], &creds[..c], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
 fn open_service(
-    data_dir: &Path,
+    location: &StoreLocation,
+    pg: &PgSettings,
     options: &StoreOptions,
     config: ServiceConfig,
     checkpoint_every: u64,
 ) -> Result<Service> {
-    let store = SledStore::open_with(data_dir, options.clone())
-        .with_context(|| format!("opening store at {}", data_dir.display()))?;
+    let store = location.open(pg, options)?;
     let config = ServiceConfig {
         checkpoint_every,
         checkpoint_bulk: options.bulk_threshold,
         ..config
     };
-    Service::open(Arc::new(store), config)
-        .with_context(|| format!("loading the graph from {}", data_dir.display()))
+    Service::open(store, config)
+        .with_context(|| format!("loading the graph from {}", location.describe()))
+}
+
+/// `citygraph migrate`: the source's NDJSON export imported into the empty target, then both
+/// exports compared byte for byte.
+fn migrate(
+    from: &StoreLocation,
+    to: &StoreLocation,
+    pg: &PgSettings,
+    options: &StoreOptions,
+) -> Result<()> {
+    let source = open_service(from, pg, options, ServiceConfig::default(), 0)?;
+    let mut export = Vec::new();
+    source.export_ndjson(&mut export)?;
+    let version = source.version();
+    drop(source);
+    let target = open_service(to, pg, options, ServiceConfig::default(), 0)?;
+    if target.version() != 0 {
+        anyhow::bail!(
+            "the target {} is not empty (graph version {}): migrate into an empty store",
+            to.describe(),
+            target.version()
+        );
+    }
+    let text = String::from_utf8(export).context("the export is not UTF-8")?;
+    let records = citygraph_service::import::parse_ndjson(&text, "export.ndjson")
+        .map_err(|p| report_import_error(citygraph_service::Error::ImportRejected(p)))?;
+    let report = import_with_progress(&target, records)?;
+    let mut check = Vec::new();
+    target.export_ndjson(&mut check)?;
+    if check != text.as_bytes() {
+        anyhow::bail!("the target's export differs from the source's: the migration is incomplete");
+    }
+    target.checkpoints().request(target.snapshot());
+    target.checkpoints().wait_idle();
+    eprintln!(
+        "migrated {} records from {} (graph version {version}) into {} (graph version {})",
+        report.created,
+        from.describe(),
+        to.describe(),
+        target.version()
+    );
+    Ok(())
+}
+
+/// Opens the service; on a sled folder, through a store that refuses writes below `reserve` free
+/// bytes and recovers by itself once the disk has space again (returned for `/readyz`).
+fn open_service_with_store(
+    location: &StoreLocation,
+    pg: &PgSettings,
+    options: &StoreOptions,
+    reserve: u64,
+    config: ServiceConfig,
+    checkpoint_every: u64,
+) -> Result<(Service, Option<Arc<ResilientStore>>)> {
+    let StoreLocation::Sled(dir) = location else {
+        let svc = open_service(location, pg, options, config, checkpoint_every)?;
+        return Ok((svc, None));
+    };
+    let store = Arc::new(
+        ResilientStore::open_with(dir, options.clone(), reserve)
+            .with_context(|| format!("opening store at {}", dir.display()))?,
+    );
+    let config = ServiceConfig {
+        checkpoint_every,
+        checkpoint_bulk: options.bulk_threshold,
+        ..config
+    };
+    let svc = Service::open(store.clone(), config)
+        .with_context(|| format!("loading the graph from {}", dir.display()))?;
+    Ok((svc, Some(store)))
 }
 
 fn report_import_error(e: citygraph_service::Error) -> anyhow::Error {
@@ -622,6 +849,8 @@ fn seed_file_excluded(file: &str, entry: &str) -> bool {
 }
 
 fn serve(svc: Arc<Service>, config: ApiConfig, bind: &str, workers: Option<usize>) -> Result<()> {
+    // A shared store: follow what the other servers write.
+    let _follower = svc.follow();
     let state = AppState::new(svc, config);
     let rt = actix_web::rt::System::new();
     rt.block_on(async move {

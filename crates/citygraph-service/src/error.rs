@@ -18,6 +18,8 @@ pub enum ErrorKind {
     TooManyRequests,
     /// Authenticated, but not allowed (a wrong job secret).
     Forbidden,
+    /// The disk lacks space for a write; nothing was written. Retrying once space is freed works.
+    InsufficientStorage,
     Internal,
 }
 
@@ -47,6 +49,9 @@ pub enum Error {
     BadParameter { name: &'static str, message: String },
     #[error("invalid body: {0}")]
     BadBody(String),
+    /// A list's `cursor` that names no item of the list (cursors are the last id of a page).
+    #[error("invalid cursor {0:?}: it names no item of this list; start again without a cursor")]
+    InvalidCursor(String),
     #[error("the import was rejected: {} problem(s), nothing was changed; first: {}", .0.len(), .0.first().map(|p| format!("{}:{}: {}", p.file, p.line, p.message)).unwrap_or_default())]
     ImportRejected(Vec<LineProblem>),
     #[error("{code}: {message}")]
@@ -127,6 +132,7 @@ impl Error {
             Error::Immutable { .. } => ErrorKind::Invalid,
             Error::BadParameter { .. } => ErrorKind::BadRequest,
             Error::BadBody(_) => ErrorKind::BadRequest,
+            Error::InvalidCursor(_) => ErrorKind::BadRequest,
             Error::ImportRejected(_) => ErrorKind::Invalid,
             Error::Analytics {
                 not_found: true, ..
@@ -142,6 +148,9 @@ impl Error {
             Error::TooManyJobs { .. } => ErrorKind::TooManyRequests,
             Error::JobNotFinished { .. } => ErrorKind::Conflict,
             Error::Forbidden(_) => ErrorKind::Forbidden,
+            // The database is down or unreachable: nothing was written, try again later.
+            Error::Store(StoreError::Unavailable(_)) => ErrorKind::Busy,
+            Error::Store(StoreError::InsufficientStorage { .. }) => ErrorKind::InsufficientStorage,
             Error::Store(_) => ErrorKind::Internal,
             Error::Internal(_) => ErrorKind::Internal,
         }
@@ -170,6 +179,7 @@ impl Error {
             Error::Immutable { .. } => "immutable_field",
             Error::BadParameter { .. } => "invalid_parameter",
             Error::BadBody(_) => "invalid_body",
+            Error::InvalidCursor(_) => "invalid_cursor",
             Error::ImportRejected(_) => "import_rejected",
             Error::Analytics { code, .. } => code,
             Error::NoPath { .. } => "no_path",
@@ -182,6 +192,8 @@ impl Error {
             Error::TooManyJobs { .. } => "too_many_jobs",
             Error::JobNotFinished { .. } => "job_not_finished",
             Error::Forbidden(_) => "forbidden",
+            Error::Store(StoreError::Unavailable(_)) => "store_unavailable",
+            Error::Store(StoreError::InsufficientStorage { .. }) => "insufficient_storage",
             Error::Store(_) => "storage_error",
             Error::Internal(_) => "internal_error",
         }
@@ -248,6 +260,7 @@ impl Error {
                 message: message.clone(),
             },
             Error::BadBody(m) => Error::BadBody(m.clone()),
+            Error::InvalidCursor(c) => Error::InvalidCursor(c.clone()),
             Error::NotFound { entity, id } => Error::NotFound {
                 entity,
                 id: id.clone(),

@@ -112,16 +112,109 @@ fn parse_into(
 
 /// Parses an NDJSON body, collecting every bad line rather than stopping at the first.
 pub fn parse_ndjson(body: &str, file: &str) -> std::result::Result<Vec<Located>, Vec<LineProblem>> {
+    let (out, bad) = parse_ndjson_all(body, file);
+    if bad.is_empty() {
+        Ok(out)
+    } else {
+        Err(bad)
+    }
+}
+
+/// Parses an NDJSON body into the records it could read and the lines it could not.
+pub fn parse_ndjson_all(body: &str, file: &str) -> (Vec<Located>, Vec<LineProblem>) {
     let mut out = Vec::new();
     let mut bad = Vec::new();
     let file: Arc<str> = Arc::from(file);
     for (i, line) in body.lines().enumerate() {
         parse_into(line, &file, i + 1, &mut out, &mut bad);
     }
-    if bad.is_empty() {
-        Ok(out)
-    } else {
-        Err(bad)
+    (out, bad)
+}
+
+/// What checking an import against a snapshot gives: the next snapshot, what each applied record
+/// did, the changes to commit and how many records were left alone; or every problem found.
+struct Plan {
+    next: citygraph_core::Snapshot,
+    applied: Vec<Applied>,
+    changes: Vec<citygraph_core::Change>,
+    unchanged: u64,
+    problems: Vec<LineProblem>,
+}
+
+/// Sorts `records` into load order (references point backwards), then id order within a kind: the
+/// snapshot's maps are then filled mostly in key order, which at millions of records is several
+/// times faster than file order (each key comparison is a cache miss otherwise). The sort is
+/// stable, so records with the same id stay in file order, next to each other.
+fn sort_records(records: &mut [Located]) {
+    records.sort_by(|a, b| (a.record.rank(), a.record.id()).cmp(&(b.record.rank(), b.record.id())));
+}
+
+/// Checks sorted `records` against `cur` plus the records before each (see the module docs). A
+/// second record with the id of an earlier one of the same kind is `duplicate_id_in_import`.
+fn plan(
+    cur: &citygraph_core::Snapshot,
+    records: Vec<Located>,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Plan {
+    let mut next = cur.clone();
+    let mut applied = Vec::with_capacity(records.len());
+    let mut changes = Vec::with_capacity(records.len());
+    let mut problems = Vec::new();
+    let mut unchanged = 0u64;
+    // The first record of the current (kind, id), to name it when a duplicate follows.
+    let mut first: Option<(u8, String, Arc<str>, usize)> = None;
+    for (i, loc) in records.into_iter().enumerate() {
+        if i % 10_000 == 0 {
+            progress(i as u64);
+        }
+        let Located { file, line, record } = loc;
+        let rank = record.rank();
+        if let Some((r, id, f, l)) = &first {
+            if *r == rank && id == record.id() {
+                problems.push(LineProblem {
+                    file: file.to_string(),
+                    line,
+                    code: "duplicate_id_in_import".into(),
+                    message: format!(
+                        "{} is also at {f}:{l}: an import names each record once",
+                        record.id()
+                    ),
+                });
+                continue;
+            }
+        }
+        first = Some((rank, record.id().to_owned(), file.clone(), line));
+        let same = match &record {
+            Record::City(c) => next.city(c.id.as_str()).is_some_and(|x| **x == *c),
+            Record::Network(n) => next.network(n.id.as_str()).is_some_and(|x| **x == *n),
+            Record::Membership(m) => next.membership(m.id.as_str()).is_some_and(|x| **x == *m),
+            Record::Partnership(p) => next.partnership(p.id.as_str()).is_some_and(|x| **x == *p),
+        };
+        if same {
+            unchanged += 1;
+            continue;
+        }
+        let change = record.into_change();
+        match next.apply(&change) {
+            Ok(a) => {
+                applied.push(a);
+                changes.push(change);
+            }
+            Err(e) => problems.push(LineProblem {
+                file: file.to_string(),
+                line,
+                code: e.code().to_owned(),
+                message: format!("{} {}: {e}", change.target().0, change.target().1),
+            }),
+        }
+    }
+    problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    Plan {
+        next,
+        applied,
+        changes,
+        unchanged,
+        problems,
     }
 }
 
@@ -142,7 +235,27 @@ fn import_into_empty(
     let total = records.len() as u64;
     let mut places = Vec::with_capacity(records.len());
     let mut all = Vec::with_capacity(records.len());
+    let mut problems = Vec::new();
+    // As in `plan`: a second record with the id of an earlier one of the same kind (sorted next
+    // to it) is refused, not taken as an update.
+    let mut first: Option<(u8, String, Arc<str>, usize)> = None;
     for Located { file, line, record } in records {
+        let rank = record.rank();
+        if let Some((r, id, f, l)) = &first {
+            if *r == rank && id == record.id() {
+                problems.push(LineProblem {
+                    file: file.to_string(),
+                    line,
+                    code: "duplicate_id_in_import".into(),
+                    message: format!(
+                        "{} is also at {f}:{l}: an import names each record once",
+                        record.id()
+                    ),
+                });
+                continue;
+            }
+        }
+        first = Some((rank, record.id().to_owned(), file.clone(), line));
         places.push((file, line));
         all.push(record.into_change());
     }
@@ -152,7 +265,6 @@ fn import_into_empty(
     progress(total);
     let mut changes = Vec::with_capacity(all.len());
     let mut applied = Vec::with_capacity(all.len());
-    let mut problems = Vec::new();
     let mut unchanged = 0u64;
     for ((change, outcome), (file, line)) in all.into_iter().zip(outcomes).zip(places) {
         match outcome {
@@ -196,72 +308,28 @@ impl Service {
         mut records: Vec<Located>,
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<ImportReport> {
-        // Load order (references point backwards), then id order within a kind: the snapshot's
-        // maps are then filled mostly in key order, which at millions of records is several times
-        // faster than file order (each key comparison is a cache miss otherwise). The sort is
-        // stable, so records with the same id keep their order and the last one wins.
-        records.sort_by(|a, b| {
-            (a.record.rank(), a.record.id()).cmp(&(b.record.rank(), b.record.id()))
-        });
+        sort_records(&mut records);
         let total = records.len() as u64;
         let started = std::time::Instant::now();
         let (snap, applied, unchanged) = self.commit_prepared("import", move |cur| {
             if is_empty(cur) {
                 return import_into_empty(records, progress, started);
             }
-            let mut next = cur.clone();
-            let mut applied = Vec::with_capacity(records.len());
-            let mut changes = Vec::with_capacity(records.len());
-            let mut problems = Vec::new();
-            let mut unchanged = 0u64;
-            for (i, loc) in records.into_iter().enumerate() {
-                if i % 10_000 == 0 {
-                    progress(i as u64);
-                }
-                let Located { file, line, record } = loc;
-                let same = match &record {
-                    Record::City(c) => next.city(c.id.as_str()).is_some_and(|x| **x == *c),
-                    Record::Network(n) => next.network(n.id.as_str()).is_some_and(|x| **x == *n),
-                    Record::Membership(m) => {
-                        next.membership(m.id.as_str()).is_some_and(|x| **x == *m)
-                    }
-                    Record::Partnership(p) => {
-                        next.partnership(p.id.as_str()).is_some_and(|x| **x == *p)
-                    }
-                };
-                if same {
-                    unchanged += 1;
-                    continue;
-                }
-                let change = record.into_change();
-                match next.apply(&change) {
-                    Ok(a) => {
-                        applied.push(a);
-                        changes.push(change);
-                    }
-                    Err(e) => problems.push(LineProblem {
-                        file: file.to_string(),
-                        line,
-                        code: e.code().to_owned(),
-                        message: format!("{} {}: {e}", change.target().0, change.target().1),
-                    }),
-                }
-            }
+            let p = plan(cur, records, progress);
             progress(total);
             tracing::info!(
                 records = total,
                 seconds = started.elapsed().as_secs_f64(),
                 "import checked"
             );
-            if !problems.is_empty() {
-                problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-                return Err(Error::ImportRejected(problems));
+            if !p.problems.is_empty() {
+                return Err(Error::ImportRejected(p.problems));
             }
             Ok(crate::Prepared {
-                changes,
-                next,
-                applied,
-                extra: unchanged,
+                changes: p.changes,
+                next: p.next,
+                applied: p.applied,
+                extra: p.unchanged,
             })
         })?;
         tracing::info!(
@@ -282,6 +350,17 @@ impl Service {
             }
         }
         Ok(report)
+    }
+
+    /// The report of an import whose lines could not all be read: `unreadable` (the lines that are
+    /// not records) together with every problem of the records that could be read, checked against
+    /// the current version as [`Service::import`] would. Nothing is written.
+    pub fn reject_import(&self, mut records: Vec<Located>, unreadable: Vec<LineProblem>) -> Error {
+        sort_records(&mut records);
+        let mut problems = plan(&self.snapshot(), records, &|_| {}).problems;
+        problems.extend(unreadable);
+        problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        Error::ImportRejected(problems)
     }
 
     /// Writes every entity of the current version as NDJSON (cities, networks, memberships,

@@ -17,6 +17,7 @@ pub mod checkpoint;
 pub mod entities;
 mod error;
 pub mod export;
+pub mod follow;
 pub mod import;
 pub mod jobs;
 pub mod kinds;
@@ -162,6 +163,17 @@ pub struct Service {
     exports: export::Exports,
     config: ServiceConfig,
     checkpoints: checkpoint::Checkpointer,
+    /// A shared store's health, as the follower and the commits last saw it.
+    follow: follow::FollowState,
+}
+
+/// The entity kinds a commit's changes touch (what it invalidates in the result cache).
+fn touched_kinds(changes: &[Change]) -> analytics::request::Kinds {
+    changes
+        .iter()
+        .fold(analytics::request::Kinds::NONE, |k, c| {
+            k.with(analytics::request::Kinds::of_entity(c.target().0))
+        })
 }
 
 impl std::fmt::Debug for Service {
@@ -213,6 +225,7 @@ impl Service {
                 config.retry_after_secs,
             ),
             config,
+            follow: follow::FollowState::default(),
         })
     }
 
@@ -275,6 +288,13 @@ impl Service {
         let mut writes = 0;
         let (snap, applied, extra) = {
             let mut head = self.writer.lock();
+            // A shared store: take its version lock, then apply what other servers wrote since.
+            let shared = self.store.begin_shared();
+            self.note_store(shared.as_ref().err());
+            let shared = shared?;
+            if let Some(tx) = &shared {
+                self.apply_log(&mut head, tx.head())?;
+            }
             let cur = head.clone();
             let Prepared {
                 changes,
@@ -284,16 +304,22 @@ impl Service {
             } = plan(&cur)?;
             if changes.is_empty() {
                 (cur, applied, extra)
+            } else if let Some(tx) = shared {
+                let version = tx.finish(LogEntry::describe(op, &changes), &changes);
+                self.note_store(version.as_ref().err());
+                writes = changes.len();
+                next.version = version?;
+                self.kinds.record(next.version, touched_kinds(&changes));
+                let next = Arc::new(next);
+                *head = next.clone();
+                self.publish(next.clone());
+                tracing::debug!(op, version = next.version, writes, "committed");
+                (next, applied, extra)
             } else {
                 let version = self
                     .store
                     .commit_unsynced(LogEntry::describe(op, &changes), &changes)?;
-                let touched = changes
-                    .iter()
-                    .fold(analytics::request::Kinds::NONE, |k, c| {
-                        k.with(analytics::request::Kinds::of_entity(c.target().0))
-                    });
-                self.kinds.record(version, touched);
+                self.kinds.record(version, touched_kinds(&changes));
                 writes = changes.len();
                 next.version = version;
                 let next = Arc::new(next);

@@ -42,6 +42,11 @@ pub fn list_cities(s: &Snapshot, q: &CityQuery) -> Result<Page<Arc<City>>> {
     if let Some(n) = &q.network {
         entities::network(s, n)?;
     }
+    if let Some(after) = &q.after {
+        if !s.cities.contains_key(after.as_str()) {
+            return Err(Error::InvalidCursor(after.clone()));
+        }
+    }
     let needle = q.q.as_deref().map(fold);
     let day = q.as_of.unwrap_or_else(Day::today);
     use std::ops::Bound;
@@ -191,18 +196,24 @@ pub fn networks_of(
         .collect())
 }
 
-/// One page of an id-ordered map (networks, memberships, partnerships), after the cursor `after`.
+/// One page of an id-ordered map (networks, memberships, partnerships), after the cursor `after`,
+/// which must be a key of the map (`invalid_cursor` otherwise: a cursor is the last id of a page).
 pub fn page_of<K, V>(
     map: &imbl::OrdMap<K, V>,
     after: Option<&str>,
     limit: usize,
     keep: impl Fn(&V) -> bool,
-) -> Page<V>
+) -> Result<Page<V>>
 where
     K: Ord + Clone + std::borrow::Borrow<str> + AsRef<str>,
     V: Clone,
 {
     use std::ops::Bound;
+    if let Some(a) = after {
+        if !map.contains_key(a) {
+            return Err(Error::InvalidCursor(a.to_owned()));
+        }
+    }
     let range = match after {
         Some(a) => map.range::<_, str>((Bound::Excluded(a), Bound::Unbounded)),
         None => map.range::<_, str>((Bound::Unbounded, Bound::Unbounded)),
@@ -224,8 +235,8 @@ where
     } else {
         None
     };
-    Page {
+    Ok(Page {
         items: items.into_iter().map(|(_, v)| v).collect(),
         next,
-    }
+    })
 }

@@ -8,13 +8,25 @@
 //! acknowledged. A format version is checked on open.
 //!
 //! Start with [`GraphStore`], then [`SledStore`]'s module docs (layout and commits).
+//!
+//! A store that several processes write (PostgreSQL, in `citygraph-store-postgres`) implements the
+//! same trait plus [`GraphStore::begin_shared`]: a commit there holds a lock that serialises
+//! versions across processes, and [`GraphStore::replay`] and [`GraphStore::wait_change`] let a
+//! process follow the versions the others write. The generic test suite every backend runs is in
+//! `testsuite` (feature `testsuite`).
 
+pub mod resilient;
 mod sled_store;
+#[cfg(any(test, feature = "testsuite"))]
+pub mod testsuite;
+
+use std::time::Duration;
 
 use citygraph_core::{Change, Snapshot};
 use serde::{Deserialize, Serialize};
 
-pub use sled_store::{SledStore, StoreOptions, FORMAT_VERSION, PAGE_CHANGES};
+pub use resilient::ResilientStore;
+pub use sled_store::{encode_pages, SledStore, StoreOptions, FORMAT_VERSION, PAGE_CHANGES};
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]
@@ -22,15 +34,13 @@ pub use sled_store::{SledStore, StoreOptions, FORMAT_VERSION, PAGE_CHANGES};
 pub enum StoreError {
     #[error("storage engine error: {0}")]
     Engine(#[from] sled::Error),
-    #[error("the data folder {path} has format version {found}, and this build reads version {supported}: export it with the build that wrote it and import the export (see README, upgrading)")]
+    #[error("{path} has format version {found}, and this build reads version {supported}: export it with the build that wrote it and import the export (see README, upgrading)")]
     FormatVersion {
         path: String,
         found: String,
         supported: u32,
     },
-    #[error(
-        "the data folder {path} holds data but no format version: it was not written by citygraph"
-    )]
+    #[error("{path} holds data but no format version: it was not written by citygraph")]
     UnknownFormat { path: String },
     #[error("corrupt record {tree}/{key}: {message}")]
     Corrupt {
@@ -44,6 +54,18 @@ pub enum StoreError {
     UnknownVersion(u64),
     #[error("checkpoint: {0}")]
     Checkpoint(#[from] std::io::Error),
+    /// The store cannot be reached now (a database that is down or unreachable); nothing was
+    /// written, and the same call may succeed later.
+    #[error("the store is unavailable: {0}")]
+    Unavailable(String),
+    /// Another error of a database backend.
+    #[error("database error: {0}")]
+    Backend(String),
+    /// The disk lacks space for a write; nothing was written (see [`ResilientStore`]).
+    #[error(
+        "the disk is full: {available} bytes free, writes need {reserve}; nothing was written"
+    )]
+    InsufficientStorage { available: u64, reserve: u64 },
 }
 
 /// What a change-log entry says about one entity.
@@ -119,6 +141,19 @@ pub struct CheckpointInfo {
     pub bytes: u64,
 }
 
+/// A commit in progress on a store that several processes write ([`GraphStore::begin_shared`]).
+///
+/// It holds the lock that serialises graph versions across processes from the moment it is
+/// begun. Dropping it without [`SharedCommit::finish`] rolls it back: nothing is written.
+pub trait SharedCommit: Send {
+    /// The store's newest version, read under the lock: the versions after the caller's own
+    /// newest were written by other processes, and the caller must apply them before planning.
+    fn head(&self) -> u64;
+    /// Writes `changes` and the entry as version `head() + 1`, commits durably, tells the other
+    /// processes, and returns the new version. All or nothing.
+    fn finish(self: Box<Self>, entry: LogEntry, changes: &[Change]) -> Result<u64, StoreError>;
+}
+
 /// Durable storage of the graph.
 ///
 /// Object safe and small: the service holds an `Arc<dyn GraphStore>`; everything above it (checks,
@@ -164,5 +199,55 @@ pub trait GraphStore: Send + Sync {
     /// The version of the newest checkpoint on disk, if any.
     fn checkpoint_version(&self) -> Result<Option<u64>, StoreError> {
         Ok(None)
+    }
+    /// Applies the changes of entries `from + 1 ..= to` to `snap` in version order with every
+    /// check, sets its version to `to`, and returns the number of changes applied.
+    fn replay(&self, snap: &mut Snapshot, from: u64, to: u64) -> Result<u64, StoreError> {
+        let mut applied = 0u64;
+        for version in from + 1..=to {
+            let mut offset = 0u64;
+            loop {
+                let changes = self.entry_changes(version, offset, 16_384)?;
+                if changes.is_empty() {
+                    break;
+                }
+                for c in &changes {
+                    snap.apply(c).map_err(|e| {
+                        let (kind, id) = c.target();
+                        StoreError::Inconsistent(format!(
+                            "replaying version {version}: {kind} {id}: {e}"
+                        ))
+                    })?;
+                }
+                offset += changes.len() as u64;
+                applied += changes.len() as u64;
+            }
+        }
+        snap.version = to;
+        Ok(applied)
+    }
+    /// Whether other processes may write to this store, so that a process must follow it
+    /// ([`GraphStore::wait_change`], [`GraphStore::replay`]) and commit through
+    /// [`GraphStore::begin_shared`].
+    fn is_shared(&self) -> bool {
+        false
+    }
+    /// For a shared store: begins a commit, taking the lock that serialises versions across
+    /// processes. `None` for a store with one writer, which commits with
+    /// [`GraphStore::commit_unsynced`] under the service's own writer lock.
+    fn begin_shared(&self) -> Result<Option<Box<dyn SharedCommit + '_>>, StoreError> {
+        Ok(None)
+    }
+    /// Blocks until the store's version may have moved past `known` (another process committed,
+    /// or the connection to the store was re-established), or `timeout` passes. A store with one
+    /// writer just sleeps.
+    fn wait_change(&self, known: u64, timeout: Duration) -> Result<(), StoreError> {
+        let _ = known;
+        std::thread::sleep(timeout);
+        Ok(())
+    }
+    /// What the store is, for logs and readiness (a folder, a database).
+    fn describe(&self) -> String {
+        "store".to_owned()
     }
 }

@@ -97,8 +97,9 @@ fn page_key(version: u64, page: u32) -> [u8; 12] {
     k
 }
 
-/// The pages of `changes`, encoded on every core.
-fn encode_pages(changes: &[Change]) -> Vec<Vec<u8>> {
+/// The log pages of `changes` ([`PAGE_CHANGES`] a page, in order), encoded on every core; every
+/// backend stores these bytes.
+pub fn encode_pages(changes: &[Change]) -> Vec<Vec<u8>> {
     let chunks: Vec<&[Change]> = changes.chunks(PAGE_CHANGES).collect();
     if chunks.len() <= 1 {
         return chunks.into_iter().map(encode_changes).collect();
@@ -146,7 +147,7 @@ impl SledStore {
                 let found = String::from_utf8_lossy(&v).into_owned();
                 if found != FORMAT_VERSION.to_string() {
                     return Err(StoreError::FormatVersion {
-                        path: path.display().to_string(),
+                        path: format!("the data folder {}", path.display()),
                         found,
                         supported: FORMAT_VERSION,
                     });
@@ -162,7 +163,7 @@ impl SledStore {
                     .all(|n| store.db.open_tree(n).map(|t| t.is_empty()).unwrap_or(false));
                 if !empty {
                     return Err(StoreError::UnknownFormat {
-                        path: path.display().to_string(),
+                        path: format!("the data folder {}", path.display()),
                     });
                 }
                 store
@@ -239,7 +240,7 @@ impl SledStore {
     }
 
     /// Applies the changes of entries `from + 1 ..= to` to `snap`, in order, with every check.
-    fn replay(&self, snap: &mut Snapshot, from: u64, to: u64) -> Result<u64, StoreError> {
+    fn replay_pages(&self, snap: &mut Snapshot, from: u64, to: u64) -> Result<u64, StoreError> {
         let mut applied = 0u64;
         for version in from + 1..=to {
             for kv in self.pages.scan_prefix(version.to_be_bytes()) {
@@ -346,7 +347,7 @@ impl GraphStore for SledStore {
             }
         };
         let started = std::time::Instant::now();
-        let replayed = self.replay(&mut snap, from, head)?;
+        let replayed = self.replay_pages(&mut snap, from, head)?;
         tracing::info!(
             checkpoint = from,
             version = head,
@@ -439,6 +440,36 @@ impl GraphStore for SledStore {
 
     fn checkpoint_version(&self) -> Result<Option<u64>, StoreError> {
         Ok(self.checkpoints.list()?.first().map(|(v, _)| *v))
+    }
+
+    fn replay(&self, snap: &mut Snapshot, from: u64, to: u64) -> Result<u64, StoreError> {
+        self.replay_pages(snap, from, to)
+    }
+
+    fn describe(&self) -> String {
+        format!("sled folder {}", self.path.display())
+    }
+}
+
+/// Hooks of the generic test suite (`testsuite`).
+#[cfg(any(test, feature = "testsuite"))]
+impl SledStore {
+    /// Step 1 of a bulk commit of `changes` as the next version, without its commit point: what
+    /// a crash just before it leaves.
+    pub(crate) fn write_pages_uncommitted(&self, changes: &[Change]) {
+        let next = self.version().unwrap() + 1;
+        for (i, p) in encode_pages(changes).into_iter().enumerate() {
+            self.pages.insert(page_key(next, i as u32), p).unwrap();
+        }
+        self.db.flush().unwrap();
+    }
+
+    pub(crate) fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    pub(crate) fn overwrite_page(&self, version: u64, page: u32, bytes: &[u8]) {
+        self.pages.insert(page_key(version, page), bytes).unwrap();
     }
 }
 

@@ -39,7 +39,7 @@ pub async fn list_networks(
         q.cursor.as_deref(),
         respond::limit(q.limit)?,
         |_| true,
-    );
+    )?;
     let body = NetworkPage {
         items: page.items.iter().map(|n| (**n).clone()).collect(),
         next: respond::next_link(&req, page.next),
@@ -224,7 +224,7 @@ pub async fn list_memberships(
         q.cursor.as_deref(),
         respond::limit(q.limit)?,
         |_| true,
-    );
+    )?;
     let body = MembershipPage {
         items: page.items.iter().map(|m| (**m).clone()).collect(),
         next: respond::next_link(&req, page.next),

@@ -7,8 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use citygraph_core::algo::cancel::Cancel;
 use citygraph_service::export::{ExportParams, ExportRequest};
-use citygraph_service::import::parse_ndjson;
-use citygraph_service::Error;
+use citygraph_service::import::parse_ndjson_all;
 
 use super::cities::internal;
 use crate::dto::{
@@ -47,7 +46,10 @@ pub async fn import(_a: WriteAuth, st: Data, body: web::Bytes) -> Result<HttpRes
         .to_owned();
     let svc = st.svc.clone();
     let report = web::block(move || {
-        let records = parse_ndjson(&text, "body").map_err(Error::ImportRejected)?;
+        let (records, unreadable) = parse_ndjson_all(&text, "body");
+        if !unreadable.is_empty() {
+            return Err(svc.reject_import(records, unreadable));
+        }
         svc.import(records, &|_| {})
     })
     .await
@@ -243,10 +245,34 @@ pub async fn healthz(st: Data) -> HttpResponse {
     HttpResponse::Ok().json(health(&st, "ok"))
 }
 
-/// Readiness: the store is open and the graph loaded.
-#[utoipa::path(tag = "operations", responses((status = 200, description = "Ready", body = HealthView)))]
+/// Readiness: the store is open, the graph loaded, and writes can succeed. 503 problem details
+/// while they cannot: `not_ready` when the disk is full or the store needs a restart,
+/// `store_unavailable` (with the reason) while a shared store cannot be reached (reads are still
+/// served from memory).
+#[utoipa::path(tag = "operations", responses(
+    (status = 200, description = "Ready", body = HealthView),
+    (status = 503, description = "Writes cannot succeed now: `not_ready` (the disk is full, or the store needs a restart) or `store_unavailable` (a shared store cannot be reached; reads are still served)", body = Problem, content_type = "application/problem+json"),
+))]
 #[get("/readyz")]
 pub async fn readyz(st: Data) -> HttpResponse {
+    if let Some(check) = &st.config.readiness {
+        if let Err(why) = (check.0)() {
+            return crate::error::problem_response(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "not_ready",
+                why,
+                Vec::new(),
+            );
+        }
+    }
+    if let Some(problem) = st.svc.store_problem() {
+        return crate::error::problem_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "store_unavailable",
+            format!("the store cannot be reached, reads are served from memory: {problem}"),
+            Vec::new(),
+        );
+    }
     HttpResponse::Ok().json(health(&st, "ready"))
 }
 
@@ -259,6 +285,7 @@ fn health(st: &AppState, status: &str) -> HealthView {
         partnerships: s.partnerships.len(),
         networks: s.networks.len(),
         memberships: s.memberships.len(),
+        store_problem: st.svc.store_problem(),
     }
 }
 

@@ -47,7 +47,7 @@ pub async fn list_partnerships(
                     && p.status_on(day).is_some_and(|s| status.accepts(s))
             })
         })
-        .await?
+        .await??
     };
     let body = PartnershipPage {
         items: page.items.iter().map(PartnershipView::from).collect(),

@@ -149,6 +149,34 @@ fn sort_records(records: &mut [Located]) {
     records.sort_by(|a, b| (a.record.rank(), a.record.id()).cmp(&(b.record.rank(), b.record.id())));
 }
 
+/// The first record of the current (kind, id) of sorted records, to refuse a second one with
+/// `duplicate_id_in_import` and name where the first is.
+#[derive(Default)]
+struct FirstOfId(Option<(u8, String, Arc<str>, usize)>);
+
+impl FirstOfId {
+    /// The problem of `record` when it repeats the (kind, id) of the record before it; else
+    /// `None`, and `record` becomes the one later records are compared with.
+    fn duplicate(&mut self, record: &Record, file: &Arc<str>, line: usize) -> Option<LineProblem> {
+        let rank = record.rank();
+        if let Some((r, id, f, l)) = &self.0 {
+            if *r == rank && id == record.id() {
+                return Some(LineProblem {
+                    file: file.to_string(),
+                    line,
+                    code: "duplicate_id_in_import".into(),
+                    message: format!(
+                        "{} is also at {f}:{l}: an import names each record once",
+                        record.id()
+                    ),
+                });
+            }
+        }
+        self.0 = Some((rank, record.id().to_owned(), file.clone(), line));
+        None
+    }
+}
+
 /// Checks sorted `records` against `cur` plus the records before each (see the module docs). A
 /// second record with the id of an earlier one of the same kind is `duplicate_id_in_import`.
 fn plan(
@@ -161,29 +189,16 @@ fn plan(
     let mut changes = Vec::with_capacity(records.len());
     let mut problems = Vec::new();
     let mut unchanged = 0u64;
-    // The first record of the current (kind, id), to name it when a duplicate follows.
-    let mut first: Option<(u8, String, Arc<str>, usize)> = None;
+    let mut seen = FirstOfId::default();
     for (i, loc) in records.into_iter().enumerate() {
         if i % 10_000 == 0 {
             progress(i as u64);
         }
         let Located { file, line, record } = loc;
-        let rank = record.rank();
-        if let Some((r, id, f, l)) = &first {
-            if *r == rank && id == record.id() {
-                problems.push(LineProblem {
-                    file: file.to_string(),
-                    line,
-                    code: "duplicate_id_in_import".into(),
-                    message: format!(
-                        "{} is also at {f}:{l}: an import names each record once",
-                        record.id()
-                    ),
-                });
-                continue;
-            }
+        if let Some(p) = seen.duplicate(&record, &file, line) {
+            problems.push(p);
+            continue;
         }
-        first = Some((rank, record.id().to_owned(), file.clone(), line));
         let same = match &record {
             Record::City(c) => next.city(c.id.as_str()).is_some_and(|x| **x == *c),
             Record::Network(n) => next.network(n.id.as_str()).is_some_and(|x| **x == *n),
@@ -236,26 +251,14 @@ fn import_into_empty(
     let mut places = Vec::with_capacity(records.len());
     let mut all = Vec::with_capacity(records.len());
     let mut problems = Vec::new();
-    // As in `plan`: a second record with the id of an earlier one of the same kind (sorted next
-    // to it) is refused, not taken as an update.
-    let mut first: Option<(u8, String, Arc<str>, usize)> = None;
+    // As in `plan`: a second record with the id of an earlier one of the same kind is refused,
+    // not taken as an update.
+    let mut seen = FirstOfId::default();
     for Located { file, line, record } in records {
-        let rank = record.rank();
-        if let Some((r, id, f, l)) = &first {
-            if *r == rank && id == record.id() {
-                problems.push(LineProblem {
-                    file: file.to_string(),
-                    line,
-                    code: "duplicate_id_in_import".into(),
-                    message: format!(
-                        "{} is also at {f}:{l}: an import names each record once",
-                        record.id()
-                    ),
-                });
-                continue;
-            }
+        if let Some(p) = seen.duplicate(&record, &file, line) {
+            problems.push(p);
+            continue;
         }
-        first = Some((rank, record.id().to_owned(), file.clone(), line));
         places.push((file, line));
         all.push(record.into_change());
     }

@@ -127,6 +127,8 @@ pub fn status_of(kind: ErrorKind) -> StatusCode {
         ErrorKind::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
         ErrorKind::Forbidden => StatusCode::FORBIDDEN,
         ErrorKind::InsufficientStorage => StatusCode::INSUFFICIENT_STORAGE,
+        ErrorKind::Gone => StatusCode::GONE,
+        ErrorKind::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
         ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }

@@ -107,6 +107,13 @@ fn v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(partnerships::delete_partnership)
         .service(partnerships::add_event)
         .service(partnerships::history)
+        .service(partnerships::patch_partnership)
+        .service(partnerships::put_partnership)
+        .service(partnerships::patch_event)
+        .service(partnerships::delete_event)
+        .service(routes::replace::put_city)
+        .service(routes::replace::put_network)
+        .service(routes::replace::put_membership)
         .service(ops::import)
         .service(ops::export)
         .service(ops::changes)
@@ -128,7 +135,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .service(scope::scope("/v1").configure(v1))
         .configure(root)
         .split_for_parts();
-    edge::document(routes::with_bounds(api))
+    consistency::document(edge::document(routes::with_bounds(api)))
 }
 
 /// The one application: routes, OpenAPI and Swagger UI, error handling, auth, CORS, tracing and
@@ -162,7 +169,7 @@ pub fn app(
         .configure(root)
         .openapi_service(|api| {
             SwaggerUi::new("/docs/{_:.*}")
-                .url("/openapi.json", edge::document(routes::with_bounds(api)))
+                .url("/openapi.json", consistency::document(edge::document(routes::with_bounds(api))))
         })
         .into_app()
         .configure(routes::dashboard::pages)
@@ -195,11 +202,12 @@ impl tracing_actix_web::RootSpanBuilder for RequestSpan {
 
 fn cors(origins: &[String]) -> actix_cors::Cors {
     let base = actix_cors::Cors::default()
-        .allowed_methods(["GET", "POST", "PATCH", "DELETE", "OPTIONS"])
+        .allowed_methods(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
         .allowed_headers([
             actix_web::http::header::AUTHORIZATION,
             actix_web::http::header::CONTENT_TYPE,
             actix_web::http::header::IF_NONE_MATCH,
+            actix_web::http::header::IF_MATCH,
             actix_web::http::header::HeaderName::from_static("x-job-secret"),
         ])
         .expose_headers(["ETag", "X-Graph-Version", "Retry-After", "Location"])

@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
-use actix_web::{web, FromRequest, HttpRequest};
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
+use citygraph_service::write::{Precondition, WriteContext};
 use citygraph_service::{ClientId, Service};
 use subtle::ConstantTimeEq;
 
@@ -19,7 +20,9 @@ use crate::metrics::Metrics;
 /// Settings of the HTTP layer.
 #[derive(Clone, Debug)]
 pub struct ApiConfig {
-    /// Bearer tokens accepted for writes (and reads when `read_auth`). Empty: writes are refused.
+    /// Bearer tokens accepted for writes (and reads when `read_auth`), each `name:secret` (the
+    /// name is what the change log records as who wrote; a bare secret is named `token-` and a
+    /// hash of it). Empty: writes are refused.
     pub tokens: Vec<String>,
     /// Whether reads need a token too.
     pub read_auth: bool,
@@ -70,10 +73,45 @@ impl Default for ApiConfig {
     }
 }
 
+/// A configured token: the name recorded for its writes, and its secret.
+#[derive(Clone)]
+pub struct NamedToken {
+    pub name: String,
+    secret: String,
+}
+
+impl std::fmt::Debug for NamedToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "NamedToken({})", self.name)
+    }
+}
+
+/// Reads one entry of `CITYGRAPH_API_TOKENS`: `name:secret`, or a bare secret (named by a hash of
+/// it, so that the log never shows a secret).
+pub fn named_token(raw: &str) -> NamedToken {
+    let raw = raw.trim();
+    match raw.split_once(':') {
+        Some((name, secret)) if !name.trim().is_empty() && !secret.is_empty() => NamedToken {
+            name: name.trim().to_owned(),
+            secret: secret.to_owned(),
+        },
+        _ => {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            raw.hash(&mut h);
+            NamedToken {
+                name: format!("token-{:08x}", h.finish() as u32),
+                secret: raw.to_owned(),
+            }
+        }
+    }
+}
+
 /// What every handler can reach.
 pub struct AppState {
     pub svc: Arc<Service>,
     pub config: ApiConfig,
+    /// The tokens of `config.tokens`, read.
+    pub tokens: Vec<NamedToken>,
     pub metrics: Metrics,
     /// Turns of the blocking scans (see [`ApiConfig::scan_threads`]).
     pub scans: tokio::sync::Semaphore,
@@ -82,8 +120,15 @@ pub struct AppState {
 impl AppState {
     pub fn new(svc: Arc<Service>, config: ApiConfig) -> web::Data<AppState> {
         let scans = tokio::sync::Semaphore::new(config.scan_threads.max(1));
+        let tokens = config
+            .tokens
+            .iter()
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| named_token(t))
+            .collect();
         web::Data::new(AppState {
             svc,
+            tokens,
             config,
             metrics: Metrics::default(),
             scans,
@@ -131,8 +176,18 @@ impl AppState {
         out
     }
 
-    fn token_ok(&self, req: &HttpRequest) -> Result<(), ApiError> {
-        if self.config.tokens.is_empty() {
+    /// The graph a read answers from: the version `at_version` named (resolved by
+    /// [`crate::consistency`]), else the current one.
+    pub fn snapshot(&self, req: &HttpRequest) -> Arc<citygraph_core::Snapshot> {
+        match req.extensions().get::<crate::consistency::ReadAt>() {
+            Some(at) => at.0.clone(),
+            None => self.svc.snapshot(),
+        }
+    }
+
+    /// The name of the valid token the request presents.
+    fn token_ok(&self, req: &HttpRequest) -> Result<&str, ApiError> {
+        if self.tokens.is_empty() {
             return Err(ApiError::http(
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",
@@ -147,12 +202,14 @@ impl AppState {
             ));
         };
         // Compare against every token, in constant time for each, without stopping early.
-        let mut ok = subtle::Choice::from(0u8);
-        for t in &self.config.tokens {
-            ok |= t.as_bytes().ct_eq(presented.as_bytes());
+        let mut found = None;
+        for t in &self.tokens {
+            if bool::from(t.secret.as_bytes().ct_eq(presented.as_bytes())) {
+                found = found.or(Some(t.name.as_str()));
+            }
         }
-        if bool::from(ok) {
-            Ok(())
+        if let Some(name) = found {
+            Ok(name)
         } else {
             Err(ApiError::http(
                 StatusCode::UNAUTHORIZED,
@@ -179,8 +236,78 @@ fn bearer(req: &HttpRequest) -> Option<&str> {
         .filter(|t| !t.is_empty())
 }
 
-/// Extractor that admits a request only with a valid bearer token.
-pub struct WriteAuth;
+/// Extractor that admits a request only with a valid bearer token, and reads its write context:
+/// who (the token's name), why (the `reason` query parameter, at most [`MAX_REASON`] characters)
+/// and the precondition (`If-Match`, see [`citygraph_service::write`]).
+pub struct WriteAuth {
+    pub context: WriteContext,
+    svc: Arc<Service>,
+}
+
+/// The longest `reason` a write may give.
+pub const MAX_REASON: usize = 1000;
+
+#[derive(serde::Deserialize)]
+struct ReasonQuery {
+    reason: Option<String>,
+}
+
+impl WriteAuth {
+    /// Runs the write `f` on a blocking thread within this request's write context (as
+    /// `web::block` does, which every write handler would otherwise call).
+    pub fn block<F, R>(
+        &self,
+        f: F,
+    ) -> impl std::future::Future<Output = Result<R, actix_web::error::BlockingError>>
+    where
+        F: FnOnce() -> R + Send + 'static,
+        R: Send + 'static,
+    {
+        let ctx = self.context.clone();
+        let svc = self.svc.clone();
+        web::block(move || svc.writing(ctx, f))
+    }
+
+    fn read(state: &AppState, req: &HttpRequest) -> Result<WriteAuth, ApiError> {
+        let who = state.token_ok(req)?.to_owned();
+        let precondition = match req.headers().get(actix_web::http::header::IF_MATCH) {
+            None => None,
+            Some(v) => Some(
+                v.to_str()
+                    .ok()
+                    .and_then(Precondition::parse)
+                    .ok_or_else(|| {
+                        ApiError::http(
+                            StatusCode::BAD_REQUEST,
+                            "invalid_precondition",
+                            "If-Match must be `*`, one ETag of a read (\"v12\" or W/\"v12-2019-06-01\") or a graph version",
+                        )
+                    })?,
+            ),
+        };
+        let why = web::Query::<ReasonQuery>::from_query(req.query_string())
+            .ok()
+            .and_then(|q| q.into_inner().reason)
+            .filter(|r| !r.trim().is_empty());
+        if let Some(r) = &why {
+            if r.chars().count() > MAX_REASON {
+                return Err(ApiError::http(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_parameter",
+                    format!("invalid parameter reason: at most {MAX_REASON} characters"),
+                ));
+            }
+        }
+        Ok(WriteAuth {
+            context: WriteContext {
+                who: Some(who),
+                why,
+                precondition,
+            },
+            svc: state.svc.clone(),
+        })
+    }
+}
 
 impl FromRequest for WriteAuth {
     type Error = ApiError;
@@ -189,7 +316,7 @@ impl FromRequest for WriteAuth {
         let state = req
             .app_data::<web::Data<AppState>>()
             .expect("state is registered");
-        std::future::ready(state.token_ok(req).map(|()| WriteAuth))
+        std::future::ready(WriteAuth::read(state, req))
     }
 }
 
@@ -204,7 +331,7 @@ impl FromRequest for ReadAuth {
             .app_data::<web::Data<AppState>>()
             .expect("state is registered");
         let r = if state.config.read_auth {
-            state.token_ok(req).map(|()| ReadAuth)
+            state.token_ok(req).map(|_| ReadAuth)
         } else {
             Ok(ReadAuth)
         };

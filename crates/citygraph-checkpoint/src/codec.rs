@@ -237,6 +237,13 @@ fn kind_code(k: PartnershipKind) -> u8 {
     }
 }
 
+/// Event head bit: the event's id follows its date (otherwise it is `e{index + 1}`).
+const E_OWN_ID: u8 = 0x8;
+
+fn canonical_event_id(index: usize) -> String {
+    format!("e{}", index + 1)
+}
+
 fn event_code(k: EventType) -> u8 {
     match k {
         EventType::Established => 0,
@@ -526,8 +533,8 @@ impl<'a, 'r> RowWriter<'a, 'r> {
         self.city_ref(&p.cities[1]);
         self.rows.u8(kind_code(p.kind));
         self.rows.var(p.events.len() as u64);
-        for e in &p.events {
-            self.event(e);
+        for (i, e) in p.events.iter().enumerate() {
+            self.event(i, e);
         }
         if !p.sources.is_empty() {
             self.strs(&p.sources);
@@ -537,7 +544,14 @@ impl<'a, 'r> RowWriter<'a, 'r> {
         }
     }
 
-    fn event(&mut self, e: &'a Event) {
+    fn event(&mut self, index: usize, e: &'a Event) {
+        // An id other than `e{index + 1}` (the one a history read without ids gets) follows the
+        // date; no id at all is written as the empty string (never a valid id).
+        let own_id = match e.id.as_deref() {
+            Some(id) if id == canonical_event_id(index) => None,
+            Some(id) => Some(id),
+            None => Some(""),
+        };
         let mut flags = 0;
         for (set, f) in [
             (e.reason.is_some(), E_REASON),
@@ -549,9 +563,13 @@ impl<'a, 'r> RowWriter<'a, 'r> {
                 flags |= f;
             }
         }
-        // Kind in the low nibble, flags in the high one.
-        self.rows.u8(event_code(e.kind) | (flags << 4));
+        // Kind in the low three bits, E_OWN_ID in the fourth, flags in the high nibble.
+        let own = if own_id.is_some() { E_OWN_ID } else { 0 };
+        self.rows.u8(event_code(e.kind) | own | (flags << 4));
         self.rows.date(e.date);
+        if let Some(id) = own_id {
+            self.str(id);
+        }
         if let Some(r) = &e.reason {
             self.str(r);
         }
@@ -949,8 +967,8 @@ impl<'a, 'h> RowReader<'a, 'h> {
         let id = own.unwrap_or_else(|| Partnership::default_id(&a, &b, kind));
         let n = self.rows.len()?;
         let mut events = Vec::with_capacity(n);
-        for _ in 0..n {
-            events.push(self.event()?);
+        for i in 0..n {
+            events.push(self.event(i)?);
         }
         let sources = if flags & P_SOURCES != 0 {
             self.strings_list()?
@@ -975,13 +993,18 @@ impl<'a, 'h> RowReader<'a, 'h> {
         )
     }
 
-    fn event(&mut self) -> Result<Event, Error> {
+    fn event(&mut self, index: usize) -> Result<Event, Error> {
         let head = self.rows.u8()?;
         let kind = *EventType::ALL
-            .get(usize::from(head & 0xf))
+            .get(usize::from(head & 0x7))
             .ok_or_else(|| Error::invalid("unknown event type"))?;
         let flags = head >> 4;
         let date = self.rows.date()?;
+        let id = if head & E_OWN_ID != 0 {
+            Some(self.string()?).filter(|s| !s.is_empty())
+        } else {
+            Some(canonical_event_id(index))
+        };
         let reason = if flags & E_REASON != 0 {
             Some(self.string()?)
         } else {
@@ -1003,6 +1026,7 @@ impl<'a, 'h> RowReader<'a, 'h> {
             None
         };
         Ok(Event {
+            id,
             kind,
             date,
             reason,

@@ -40,6 +40,10 @@ pub enum CoreError {
         joined: PartialDate,
         left: PartialDate,
     },
+    #[error("event id {0:?} is used twice in one history; every event of a partnership has its own id")]
+    DuplicateEventId(String),
+    #[error("invalid event id {0:?}: 1 to 64 characters of a-z, 0-9, '-' and '_', starting with a letter or digit")]
+    InvalidEventId(String),
     #[error("partnership {existing} already links these cities with the same kind and is still in force")]
     DuplicatePartnership { existing: PartnershipId },
 }
@@ -59,6 +63,8 @@ impl CoreError {
             CoreError::InvalidTransition { .. } => "invalid_history",
             CoreError::LeftBeforeJoined { .. } => "invalid_membership_dates",
             CoreError::DuplicatePartnership { .. } => "duplicate_partnership",
+            CoreError::DuplicateEventId(_) => "duplicate_event_id",
+            CoreError::InvalidEventId(_) => "invalid_event_id",
         }
     }
 }

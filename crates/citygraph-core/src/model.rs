@@ -458,6 +458,11 @@ impl fmt::Display for EventType {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
+    /// The event's id within its partnership's history (`e1`, `e2`, ... unless given): stable
+    /// across corrections of other events, the address of `PATCH`/`DELETE
+    /// /v1/partnerships/{id}/events/{event_id}`. An event read without one gets the next free id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     #[serde(rename = "type")]
     pub kind: EventType,
     pub date: PartialDate,
@@ -580,7 +585,7 @@ impl TryFrom<PartnershipRaw> for Partnership {
             Some(id) => id,
             None => Partnership::default_id(&r.cities[0], &r.cities[1], r.kind),
         };
-        let p = Partnership {
+        let mut p = Partnership {
             id,
             cities: r.cities,
             kind: r.kind,
@@ -588,6 +593,8 @@ impl TryFrom<PartnershipRaw> for Partnership {
             sources: r.sources,
             note: r.note,
         };
+        validate_event_ids(&p.events)?;
+        p.assign_event_ids();
         p.validate()?;
         Ok(p)
     }
@@ -608,8 +615,54 @@ impl Partnership {
         if self.cities[0] == self.cities[1] {
             return Err(CoreError::SelfPartnership(self.cities[0].clone()));
         }
+        validate_event_ids(&self.events)?;
         validate_history(&self.events)?;
         Ok(())
+    }
+
+    /// Gives every event without an id the next free one: `e{n}` with `n` above every `e{digits}`
+    /// id of the history, in history order (a history without ids gets `e1`, `e2`, ...).
+    pub fn assign_event_ids(&mut self) {
+        let mut next = self
+            .events
+            .iter()
+            .filter_map(|e| e.id.as_deref().and_then(numbered_event_id))
+            .max()
+            .unwrap_or(0);
+        for e in &mut self.events {
+            if e.id.is_none() {
+                next += 1;
+                e.id = Some(format!("e{next}"));
+            }
+        }
+    }
+
+    /// Whether the events' ids are `e1`, `e2`, ... in history order (what a history read without
+    /// ids gets): interchange formats leave such ids out.
+    pub fn event_ids_canonical(&self) -> bool {
+        self.events
+            .iter()
+            .enumerate()
+            .all(|(i, e)| e.id.as_deref().and_then(numbered_event_id) == Some(i as u64 + 1))
+    }
+
+    /// A copy for interchange files: event ids are left out when they are `e1`, `e2`, ... in
+    /// order (reading the file gives them again), kept otherwise.
+    pub fn for_interchange(&self) -> Partnership {
+        let mut p = self.clone();
+        if p.event_ids_canonical() {
+            for e in &mut p.events {
+                e.id = None;
+            }
+        }
+        p
+    }
+
+    /// The position of the event with id `event_id`.
+    pub fn event_index(&self, event_id: &str) -> Option<usize> {
+        self.events
+            .iter()
+            .position(|e| e.id.as_deref() == Some(event_id))
     }
 
     /// Whether the history starts with an establishment (the link's start date is known).
@@ -665,6 +718,35 @@ impl Partnership {
     }
 }
 
+/// `n` of an event id `e{n}` (digits without a leading zero).
+fn numbered_event_id(id: &str) -> Option<u64> {
+    let d = id.strip_prefix('e')?;
+    if d.is_empty() || d.starts_with('0') || !d.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    d.parse().ok()
+}
+
+/// Checks the ids a history's events carry: each well formed, none used twice.
+pub fn validate_event_ids(events: &[Event]) -> Result<(), CoreError> {
+    let mut seen = std::collections::HashSet::new();
+    for id in events.iter().filter_map(|e| e.id.as_deref()) {
+        let ok = !id.is_empty()
+            && id.len() <= 64
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+            && !id.starts_with(['-', '_']);
+        if !ok {
+            return Err(CoreError::InvalidEventId(id.to_owned()));
+        }
+        if !seen.insert(id) {
+            return Err(CoreError::DuplicateEventId(id.to_owned()));
+        }
+    }
+    Ok(())
+}
+
 /// Checks a history: dated in order, and every event a legal transition (see [`transition`]).
 pub fn validate_history(events: &[Event]) -> Result<(), CoreError> {
     let mut status = match events.first() {
@@ -718,6 +800,7 @@ mod tests {
 
     fn ev(kind: EventType, date: &str) -> Event {
         Event {
+            id: None,
             kind,
             date: date.parse().unwrap(),
             reason: None,

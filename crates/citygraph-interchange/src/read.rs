@@ -303,6 +303,7 @@ pub fn read_gen_graph_dir(dir: &Path) -> Result<Vec<Record>, ReadError> {
                 if k == 2 { "established" } else { "lapsed" },
             )? {
                 events.push(Event {
+                    id: None,
                     kind,
                     date,
                     reason: None,
@@ -312,7 +313,7 @@ pub fn read_gen_graph_dir(dir: &Path) -> Result<Vec<Record>, ReadError> {
                 });
             }
         }
-        let p = Partnership {
+        let mut p = Partnership {
             id: Partnership::default_id(&a, &b, PartnershipKind::SisterCity),
             cities: [a, b],
             kind: PartnershipKind::SisterCity,
@@ -320,6 +321,7 @@ pub fn read_gen_graph_dir(dir: &Path) -> Result<Vec<Record>, ReadError> {
             sources: vec![],
             note: None,
         };
+        p.assign_event_ids();
         p.validate().map_err(|e| bad(e.to_string()))?;
         out.push(Record::Partnership(p));
     }

@@ -148,6 +148,7 @@ pub(crate) fn load(seed: &mut Seed<'_>, raw: &Path) -> Result<(), SeedError> {
                 pair.events.insert(
                     0,
                     Event {
+                        id: None,
                         kind: EventType::Established,
                         date,
                         reason: None,

@@ -229,6 +229,7 @@ pub(crate) fn load_twinning(seed: &mut Seed<'_>, raw: &Path) -> Result<(), SeedE
             note = note.map(|n| say_which_date(n, date, source.as_deref()));
         }
         let event = Event {
+            id: None,
             kind,
             date,
             reason: non_empty(cols.get(&rec, "reason")),

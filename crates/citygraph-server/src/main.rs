@@ -239,6 +239,10 @@ enum Command {
 /// Limits of the shared service (analytics, jobs, exports, scans).
 #[derive(clap::Args)]
 struct Limits {
+    /// How many versions behind the newest a read may name with `at_version` (older ones answer
+    /// 410 `version_not_retained`).
+    #[arg(long, env = "CITYGRAPH_VERSION_RETENTION", default_value_t = citygraph_service::versions::DEFAULT_RETENTION)]
+    version_retention: u64,
     /// Seconds a request may compute before it stops with 503 `deadline_exceeded`.
     #[arg(long, env = "CITYGRAPH_ANALYTICS_TIMEOUT", default_value_t = 30.0)]
     analytics_timeout: f64,
@@ -328,6 +332,7 @@ impl Limits {
             max_exports: self.max_exports.max(1),
             exports_per_client: 1,
             export_timeout: seconds("CITYGRAPH_EXPORT_TIMEOUT", self.export_timeout)?,
+            version_retention: self.version_retention,
             ..ServiceConfig::default()
         })
     }

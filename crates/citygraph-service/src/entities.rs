@@ -280,10 +280,184 @@ impl Service {
                 .partnership(id)
                 .ok_or_else(|| not_found("partnership", id))?;
             let mut next = (**cur).clone();
+            if let Some(eid) = event.id.as_deref() {
+                if next.event_index(eid).is_some() {
+                    return Err(citygraph_core::CoreError::DuplicateEventId(eid.to_owned()).into());
+                }
+            }
             let at = next
                 .events
                 .partition_point(|e| e.date.first_day() <= event.date.first_day());
             next.events.insert(at, event);
+            next.assign_event_ids();
+            next.validate()?;
+            Ok((vec![Change::PutPartnership(Arc::new(next))], ()))
+        })?;
+        Ok((
+            snap.partnership(id).cloned().expect("just written"),
+            snap.version,
+        ))
+    }
+}
+
+/// What a `PUT` did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Put {
+    Created,
+    Replaced,
+}
+
+/// The body of a `PUT`: the entity as created, its id taken from the path when absent and refused
+/// when it names another.
+fn put_body<T: DeserializeOwned>(id: &str, mut body: Value) -> Result<T> {
+    let Some(obj) = body.as_object_mut() else {
+        return Err(Error::BadBody("the body must be a JSON object".into()));
+    };
+    match obj.get("id") {
+        None | Some(Value::Null) => {
+            obj.insert("id".into(), Value::String(id.to_owned()));
+        }
+        Some(Value::String(s)) if s == id => {}
+        Some(other) => {
+            return Err(Error::bad_param(
+                "id",
+                format!("the body's id {other} is not the id of the path ({id:?})"),
+            ))
+        }
+    }
+    serde_json::from_value(body).map_err(|e| Error::BadBody(e.to_string()))
+}
+
+/// Replacements, event corrections and partnership patches (see the create and patch methods
+/// above for what they return).
+impl Service {
+    /// Creates or replaces a city with the whole record in `body`.
+    #[tracing::instrument(skip_all, fields(city = %id))]
+    pub fn put_city(&self, id: &str, body: Value) -> Result<(Arc<City>, u64, Put)> {
+        let city: City = put_body(id, body)?;
+        city.validate()?;
+        let city = Arc::new(city);
+        let (snap, _, put) = self.commit("put_city", |s| {
+            let put = if s.city(id).is_some() { Put::Replaced } else { Put::Created };
+            Ok((vec![Change::PutCity(city.clone())], put))
+        })?;
+        Ok((city, snap.version, put))
+    }
+
+    #[tracing::instrument(skip_all, fields(network = %id))]
+    pub fn put_network(&self, id: &str, body: Value) -> Result<(Arc<Network>, u64, Put)> {
+        let n: Network = put_body(id, body)?;
+        n.validate()?;
+        let n = Arc::new(n);
+        let (snap, _, put) = self.commit("put_network", |s| {
+            let put = if s.network(id).is_some() { Put::Replaced } else { Put::Created };
+            Ok((vec![Change::PutNetwork(n.clone())], put))
+        })?;
+        Ok((n, snap.version, put))
+    }
+
+    #[tracing::instrument(skip_all, fields(membership = %id))]
+    pub fn put_membership(&self, id: &str, body: Value) -> Result<(Arc<Membership>, u64, Put)> {
+        let m: Membership = put_body(id, body)?;
+        m.validate()?;
+        let m = Arc::new(m);
+        let (snap, _, put) = self.commit("put_membership", |s| {
+            let put = match s.membership(id) {
+                None => Put::Created,
+                Some(cur) if cur.city != m.city || cur.network != m.network => {
+                    return Err(Error::Immutable {
+                        field: "city",
+                        detail: "a membership's city and network are its identity; create a new membership instead".into(),
+                    })
+                }
+                Some(_) => Put::Replaced,
+            };
+            Ok((vec![Change::PutMembership(m.clone())], put))
+        })?;
+        Ok((m, snap.version, put))
+    }
+
+    /// Creates or replaces a partnership, history included (events without ids get the next free
+    /// ones; a replaced partnership keeps its two cities).
+    #[tracing::instrument(skip_all, fields(partnership = %id))]
+    pub fn put_partnership(&self, id: &str, body: Value) -> Result<(Arc<Partnership>, u64, Put)> {
+        let p: Partnership = put_body(id, body)?;
+        p.validate()?;
+        let p = Arc::new(p);
+        let (snap, _, put) = self.commit("put_partnership", |s| {
+            let put = if s.partnership(id).is_some() { Put::Replaced } else { Put::Created };
+            Ok((vec![Change::PutPartnership(p.clone())], put))
+        })?;
+        Ok((p, snap.version, put))
+    }
+
+    /// Patches a partnership's kind, note and sources (RFC 7386). Its id and cities are its
+    /// identity; its events are corrected one by one ([`Service::patch_event`]).
+    #[tracing::instrument(skip_all, fields(partnership = %id))]
+    pub fn patch_partnership(&self, id: &str, patch: &Value) -> Result<(Arc<Partnership>, u64)> {
+        if let Some(obj) = patch.as_object() {
+            if let Some(field) = obj
+                .keys()
+                .find(|k| !matches!(k.as_str(), "kind" | "note" | "sources" | "id" | "cities"))
+            {
+                return Err(Error::BadBody(format!(
+                    "unknown field `{field}`: a partnership patch sets kind, note and sources (events are corrected at /events/{{event_id}})"
+                )));
+            }
+        }
+        self.edit_partnership("update_partnership", id, |cur| {
+            patched(cur, patch, &["id", "cities"])
+        })
+    }
+
+    /// Corrects one event (RFC 7386 patch of its fields; its id cannot change). The event moves to
+    /// its date's place and the whole history is checked again.
+    #[tracing::instrument(skip_all, fields(partnership = %id, event = %event_id))]
+    pub fn patch_event(
+        &self,
+        id: &str,
+        event_id: &str,
+        patch: &Value,
+    ) -> Result<(Arc<Partnership>, u64)> {
+        self.edit_partnership("correct_event", id, |cur| {
+            let at = cur
+                .event_index(event_id)
+                .ok_or_else(|| not_found("event", &format!("{id}/{event_id}")))?;
+            let mut next = cur.clone();
+            let event = next.events.remove(at);
+            let event: Event = patched(&event, patch, &["id"])?;
+            let at = next
+                .events
+                .partition_point(|e| e.date.first_day() <= event.date.first_day());
+            next.events.insert(at, event);
+            Ok(next)
+        })
+    }
+
+    /// Removes one event; the rest of the history must still be valid.
+    #[tracing::instrument(skip_all, fields(partnership = %id, event = %event_id))]
+    pub fn delete_event(&self, id: &str, event_id: &str) -> Result<(Arc<Partnership>, u64)> {
+        self.edit_partnership("delete_event", id, |cur| {
+            let at = cur
+                .event_index(event_id)
+                .ok_or_else(|| not_found("event", &format!("{id}/{event_id}")))?;
+            let mut next = cur.clone();
+            next.events.remove(at);
+            Ok(next)
+        })
+    }
+
+    fn edit_partnership(
+        &self,
+        op: &str,
+        id: &str,
+        edit: impl FnOnce(&Partnership) -> Result<Partnership>,
+    ) -> Result<(Arc<Partnership>, u64)> {
+        let (snap, _, ()) = self.commit(op, |s| {
+            let cur = s
+                .partnership(id)
+                .ok_or_else(|| not_found("partnership", id))?;
+            let next = edit(cur)?;
             next.validate()?;
             Ok((vec![Change::PutPartnership(Arc::new(next))], ()))
         })?;

@@ -20,6 +20,10 @@ pub enum ErrorKind {
     Forbidden,
     /// The disk lacks space for a write; nothing was written. Retrying once space is freed works.
     InsufficientStorage,
+    /// What was asked for existed once and is no longer kept (a graph version past retention).
+    Gone,
+    /// A write's precondition (`If-Match`) no longer holds; nothing was written.
+    PreconditionFailed,
     Internal,
 }
 
@@ -93,6 +97,12 @@ pub enum Error {
     },
     #[error("{0}")]
     Forbidden(String),
+    #[error("graph version {version} is no longer kept: this server keeps versions {oldest} to {head} (CITYGRAPH_VERSION_RETENTION)")]
+    VersionNotRetained { version: u64, oldest: u64, head: u64 },
+    #[error("graph version {wanted} does not exist yet: this server serves version {served}")]
+    VersionNotReached { wanted: u64, served: u64 },
+    #[error("precondition failed: {0}; nothing was written (read the entity again and retry)")]
+    PreconditionFailed(String),
     #[error("storage failure: {0}")]
     Store(#[from] StoreError),
     #[error("internal error: {0}")]
@@ -148,6 +158,9 @@ impl Error {
             Error::TooManyJobs { .. } => ErrorKind::TooManyRequests,
             Error::JobNotFinished { .. } => ErrorKind::Conflict,
             Error::Forbidden(_) => ErrorKind::Forbidden,
+            Error::VersionNotRetained { .. } => ErrorKind::Gone,
+            Error::VersionNotReached { .. } => ErrorKind::Busy,
+            Error::PreconditionFailed(_) => ErrorKind::PreconditionFailed,
             // The database is down or unreachable: nothing was written, try again later.
             Error::Store(StoreError::Unavailable(_)) => ErrorKind::Busy,
             Error::Store(StoreError::InsufficientStorage { .. }) => ErrorKind::InsufficientStorage,
@@ -167,6 +180,7 @@ impl Error {
                 "membership" => "membership_not_found",
                 "partnership" => "partnership_not_found",
                 "job" => "job_not_found",
+                "event" => "event_not_found",
                 _ => "not_found",
             },
             Error::AlreadyExists { entity, .. } => match *entity {
@@ -192,6 +206,9 @@ impl Error {
             Error::TooManyJobs { .. } => "too_many_jobs",
             Error::JobNotFinished { .. } => "job_not_finished",
             Error::Forbidden(_) => "forbidden",
+            Error::VersionNotRetained { .. } => "version_not_retained",
+            Error::VersionNotReached { .. } => "version_not_reached",
+            Error::PreconditionFailed(_) => "precondition_failed",
             Error::Store(StoreError::Unavailable(_)) => "store_unavailable",
             Error::Store(StoreError::InsufficientStorage { .. }) => "insufficient_storage",
             Error::Store(_) => "storage_error",
@@ -213,6 +230,7 @@ impl Error {
                 retry_after_secs, ..
             } => Some(*retry_after_secs),
             Error::DeadlineExceeded | Error::Canceled => Some(DEADLINE_RETRY_AFTER_SECS),
+            Error::VersionNotReached { .. } => Some(1),
             _ => None,
         }
     }

@@ -67,6 +67,7 @@ impl Service {
         let applied = self.store.replay(&mut next, from, to)?;
         let next = Arc::new(next);
         *head = next.clone();
+        self.versions.record(next.clone());
         // What another server changed is not known kind by kind here: every cached result
         // older than this version is stale.
         self.kinds

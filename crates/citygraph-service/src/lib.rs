@@ -24,6 +24,8 @@ pub mod kinds;
 pub mod map;
 pub mod pool;
 pub mod query;
+pub mod versions;
+pub mod write;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -74,6 +76,8 @@ pub struct ServiceConfig {
     pub checkpoint_every: u64,
     /// ... and after every commit of at least this many writes (a bulk import).
     pub checkpoint_bulk: usize,
+    /// How many versions behind the newest `at_version` may read ([`versions`]).
+    pub version_retention: u64,
 }
 
 /// Default of [`ServiceConfig::analytics_budget`]: about 30 s of exact betweenness on two cores
@@ -100,6 +104,7 @@ impl Default for ServiceConfig {
             retry_after_secs: 2,
             checkpoint_every: 1000,
             checkpoint_bulk: 20_000,
+            version_retention: versions::DEFAULT_RETENTION,
         }
     }
 }
@@ -165,6 +170,8 @@ pub struct Service {
     checkpoints: checkpoint::Checkpointer,
     /// A shared store's health, as the follower and the commits last saw it.
     follow: follow::FollowState,
+    /// Past versions kept for `at_version` reads.
+    versions: versions::Versions,
 }
 
 /// The entity kinds a commit's changes touch (what it invalidates in the result cache).
@@ -198,6 +205,8 @@ impl Service {
             "graph loaded"
         );
         let snap = Arc::new(snap);
+        let versions = versions::Versions::default();
+        versions.record(snap.clone());
         let on_disk = store.checkpoint_version()?.unwrap_or(0);
         let checkpoints = checkpoint::Checkpointer::start(store.clone(), &config, on_disk);
         if snap.version > on_disk {
@@ -226,6 +235,7 @@ impl Service {
             ),
             config,
             follow: follow::FollowState::default(),
+            versions,
         })
     }
 
@@ -302,28 +312,44 @@ impl Service {
                 applied,
                 extra,
             } = plan(&cur)?;
+            let context = write::current();
+            if let Some(pre) = context.as_ref().and_then(|c| c.precondition.as_ref()) {
+                if !changes.is_empty() {
+                    self.check_precondition(pre, &cur, &changes)?;
+                }
+            }
+            let describe = |changes: &[Change]| {
+                let mut entry = LogEntry::describe(op, changes);
+                if let Some(c) = &context {
+                    entry.who = c.who.clone();
+                    entry.why = c.why.clone();
+                }
+                entry
+            };
             if changes.is_empty() {
                 (cur, applied, extra)
             } else if let Some(tx) = shared {
-                let version = tx.finish(LogEntry::describe(op, &changes), &changes);
+                let version = tx.finish(describe(&changes), &changes);
                 self.note_store(version.as_ref().err());
                 writes = changes.len();
                 next.version = version?;
                 self.kinds.record(next.version, touched_kinds(&changes));
                 let next = Arc::new(next);
                 *head = next.clone();
+                self.versions.record(next.clone());
                 self.publish(next.clone());
                 tracing::debug!(op, version = next.version, writes, "committed");
                 (next, applied, extra)
             } else {
                 let version = self
                     .store
-                    .commit_unsynced(LogEntry::describe(op, &changes), &changes)?;
+                    .commit_unsynced(describe(&changes), &changes)?;
                 self.kinds.record(version, touched_kinds(&changes));
                 writes = changes.len();
                 next.version = version;
                 let next = Arc::new(next);
                 *head = next.clone();
+                self.versions.record(next.clone());
                 tracing::debug!(op, version, writes = changes.len(), "committed");
                 (next, applied, extra)
             }

@@ -97,6 +97,12 @@ pub struct LogEntry {
     /// Whether `changes` was truncated (large imports).
     #[serde(default)]
     pub truncated: bool,
+    /// Who made the change: the name configured with the token that wrote it (never the secret).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<String>,
+    /// Why, as the writer said (the `reason` of the request).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
 }
 
 /// The most entity references one log entry lists.
@@ -128,6 +134,8 @@ impl LogEntry {
             count: changes.len() as u64,
             changes: refs,
             truncated: changes.len() > MAX_LOGGED_REFS,
+            who: None,
+            why: None,
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod jobs;
 pub mod networks;
 pub mod ops;
 pub mod partnerships;
+pub mod replace;
 
 use citygraph_service::analytics::request::{QueryName, BOUNDS};
 use utoipa::openapi::schema::Schema;

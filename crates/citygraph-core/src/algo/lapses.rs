@@ -952,6 +952,7 @@ pub(crate) mod tests {
                         .find(|k| k.as_str() == t)
                         .unwrap();
                     Event {
+                        id: None,
                         kind,
                         date: d.parse().unwrap(),
                         reason: None,

@@ -55,8 +55,16 @@ impl Record {
         }
     }
     /// The record as one NDJSON line (without the newline).
+    /// The record as one NDJSON line; a partnership's event ids are left out when they are
+    /// `e1`, `e2`, ... in order (reading the line gives them again).
     pub fn to_line(&self) -> String {
-        serde_json::to_string(self).expect("model values always serialize")
+        match self {
+            Record::Partnership(p) if p.events.iter().any(|e| e.id.is_some()) => {
+                serde_json::to_string(&Record::Partnership(p.for_interchange()))
+            }
+            other => serde_json::to_string(other),
+        }
+        .expect("model values always serialize")
     }
 }
 

@@ -33,7 +33,7 @@ pub fn write_ndjson_all<W: Write>(snap: &Snapshot, out: W) -> Result<ExportSumma
         summary.edges += 1;
     }
     for p in snap.partnerships.values() {
-        line(&mut w, &Record::Partnership(p.for_interchange()))?;
+        line(&mut w, &Record::Partnership((**p).clone()))?;
         summary.edges += 1;
     }
     finish(w)?;
@@ -67,7 +67,7 @@ pub fn write_ndjson<W: Write>(
         summary.edges += 1;
     }
     for (p, _) in sel.partnerships() {
-        line(&mut w, &Record::Partnership(p.for_interchange()))?;
+        line(&mut w, &Record::Partnership(p.clone()))?;
         summary.edges += 1;
     }
     finish(w)?;

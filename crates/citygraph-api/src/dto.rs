@@ -210,6 +210,12 @@ pub struct ChangeView {
     pub changes: Vec<ChangeRefView>,
     /// Whether `changes` lists only the first 1000 entities of a large change.
     pub truncated: bool,
+    /// Who made the change: the name of the token that wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub who: Option<String>,
+    /// Why, as the writer said (`reason`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]

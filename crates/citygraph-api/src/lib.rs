@@ -168,8 +168,10 @@ pub fn app(
         .service(scope::scope("/v1").configure(v1))
         .configure(root)
         .openapi_service(|api| {
-            SwaggerUi::new("/docs/{_:.*}")
-                .url("/openapi.json", consistency::document(edge::document(routes::with_bounds(api))))
+            SwaggerUi::new("/docs/{_:.*}").url(
+                "/openapi.json",
+                consistency::document(edge::document(routes::with_bounds(api))),
+            )
         })
         .into_app()
         .configure(routes::dashboard::pages)

@@ -40,7 +40,9 @@ pub enum CoreError {
         joined: PartialDate,
         left: PartialDate,
     },
-    #[error("event id {0:?} is used twice in one history; every event of a partnership has its own id")]
+    #[error(
+        "event id {0:?} is used twice in one history; every event of a partnership has its own id"
+    )]
     DuplicateEventId(String),
     #[error("invalid event id {0:?}: 1 to 64 characters of a-z, 0-9, '-' and '_', starting with a letter or digit")]
     InvalidEventId(String),

@@ -338,7 +338,11 @@ impl Service {
         city.validate()?;
         let city = Arc::new(city);
         let (snap, _, put) = self.commit("put_city", |s| {
-            let put = if s.city(id).is_some() { Put::Replaced } else { Put::Created };
+            let put = if s.city(id).is_some() {
+                Put::Replaced
+            } else {
+                Put::Created
+            };
             Ok((vec![Change::PutCity(city.clone())], put))
         })?;
         Ok((city, snap.version, put))
@@ -350,7 +354,11 @@ impl Service {
         n.validate()?;
         let n = Arc::new(n);
         let (snap, _, put) = self.commit("put_network", |s| {
-            let put = if s.network(id).is_some() { Put::Replaced } else { Put::Created };
+            let put = if s.network(id).is_some() {
+                Put::Replaced
+            } else {
+                Put::Created
+            };
             Ok((vec![Change::PutNetwork(n.clone())], put))
         })?;
         Ok((n, snap.version, put))
@@ -385,7 +393,11 @@ impl Service {
         p.validate()?;
         let p = Arc::new(p);
         let (snap, _, put) = self.commit("put_partnership", |s| {
-            let put = if s.partnership(id).is_some() { Put::Replaced } else { Put::Created };
+            let put = if s.partnership(id).is_some() {
+                Put::Replaced
+            } else {
+                Put::Created
+            };
             Ok((vec![Change::PutPartnership(p.clone())], put))
         })?;
         Ok((p, snap.version, put))

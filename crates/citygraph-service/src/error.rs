@@ -98,7 +98,11 @@ pub enum Error {
     #[error("{0}")]
     Forbidden(String),
     #[error("graph version {version} is no longer kept: this server keeps versions {oldest} to {head} (CITYGRAPH_VERSION_RETENTION)")]
-    VersionNotRetained { version: u64, oldest: u64, head: u64 },
+    VersionNotRetained {
+        version: u64,
+        oldest: u64,
+        head: u64,
+    },
     #[error("graph version {wanted} does not exist yet: this server serves version {served}")]
     VersionNotReached { wanted: u64, served: u64 },
     #[error("precondition failed: {0}; nothing was written (read the entity again and retry)")]

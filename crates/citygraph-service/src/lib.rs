@@ -341,9 +341,7 @@ impl Service {
                 tracing::debug!(op, version = next.version, writes, "committed");
                 (next, applied, extra)
             } else {
-                let version = self
-                    .store
-                    .commit_unsynced(describe(&changes), &changes)?;
+                let version = self.store.commit_unsynced(describe(&changes), &changes)?;
                 self.kinds.record(version, touched_kinds(&changes));
                 writes = changes.len();
                 next.version = version;

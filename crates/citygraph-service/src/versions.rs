@@ -79,7 +79,11 @@ impl Versions {
     /// The nearest kept version below `version`, if any.
     fn below(&self, version: u64) -> Option<Arc<Snapshot>> {
         let k = self.kept.lock();
-        let a = k.recent.range(..version).next_back().map(|(_, s)| s.clone());
+        let a = k
+            .recent
+            .range(..version)
+            .next_back()
+            .map(|(_, s)| s.clone());
         let b = k
             .rebuilt
             .range(..version)
@@ -164,8 +168,7 @@ fn rebuild(
 impl Service {
     /// The oldest version `at_version` may name now.
     pub fn oldest_readable_version(&self) -> u64 {
-        self.version()
-            .saturating_sub(self.config.version_retention)
+        self.version().saturating_sub(self.config.version_retention)
     }
 
     /// The graph as it was at `version` (see the module docs). May replay the change log: call it
@@ -198,7 +201,13 @@ impl Service {
             .unwrap_or_else(|| Arc::new(Snapshot::default()));
         let started = Instant::now();
         let deadline = started + self.config.analytics_timeout.max(Duration::from_millis(1));
-        let snap = Arc::new(rebuild(&*self.store, &base, version, current.version, deadline)?);
+        let snap = Arc::new(rebuild(
+            &*self.store,
+            &base,
+            version,
+            current.version,
+            deadline,
+        )?);
         tracing::debug!(
             version,
             from = base.version,

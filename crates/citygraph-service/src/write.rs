@@ -125,9 +125,12 @@ impl Service {
                 Ok(())
             }
             Precondition::Unchanged(n) if n == head.version => Ok(()),
-            Precondition::Unchanged(n) if n > head.version => Err(Error::PreconditionFailed(
-                format!("If-Match names graph version {n}, and the graph is at {}", head.version),
-            )),
+            Precondition::Unchanged(n) if n > head.version => {
+                Err(Error::PreconditionFailed(format!(
+                    "If-Match names graph version {n}, and the graph is at {}",
+                    head.version
+                )))
+            }
             Precondition::Unchanged(n) => {
                 let then = match self.versions.exact(n) {
                     Some(s) => s,
@@ -166,7 +169,16 @@ mod tests {
             Some(Unchanged(12))
         );
         assert_eq!(Precondition::parse(" 7 "), Some(Unchanged(7)));
-        for bad in ["", "v12", "\"x12\"", "\"v\"", "\"v-1\"", "\"v1\", \"v2\"", "W/", "-3"] {
+        for bad in [
+            "",
+            "v12",
+            "\"x12\"",
+            "\"v\"",
+            "\"v-1\"",
+            "\"v1\", \"v2\"",
+            "W/",
+            "-3",
+        ] {
             assert_eq!(Precondition::parse(bad), None, "{bad:?}");
         }
     }

@@ -276,7 +276,9 @@ fn events_are_corrected_and_removed_by_id_against_the_whole_history() {
         .unwrap();
     assert_eq!(p.events[1].id.as_deref(), Some("e2"));
     assert_eq!(p.events[1].reason.as_deref(), Some("corrected"));
-    let e = svc.patch_event(&id, "e2", &json!({"id": "e9"})).unwrap_err();
+    let e = svc
+        .patch_event(&id, "e2", &json!({"id": "e9"}))
+        .unwrap_err();
     assert_eq!(e.code(), "immutable_field");
     let (p, _) = svc
         .add_event(
@@ -294,7 +296,8 @@ fn events_are_corrected_and_removed_by_id_against_the_whole_history() {
     assert_eq!(p.events.len(), 1);
     // Ids survive a restart (the checkpoint codec keeps non-canonical ids). The next id is one
     // above the highest id in the history now.
-    svc.patch_event(&id, "e1", &json!({"note": "kept"})).unwrap();
+    svc.patch_event(&id, "e1", &json!({"note": "kept"}))
+        .unwrap();
     svc.add_event(
         &id,
         serde_json::from_value(json!({"id": "signing-2008", "type": "renewed", "date": "2008"}))

@@ -67,13 +67,13 @@ pub(crate) async fn answer(
 ) -> Result<HttpResponse, ApiError> {
     let day = query.day();
     let limit = wait_limit(st, req)?;
-    let snap = st.svc.snapshot();
+    let snap = st.snapshot(req);
     let basis = st.svc.cache_key(query.clone(), &snap).basis;
     if let Some(v) = respond::fresh_copy(req, day, basis, snap.version) {
         return Ok(respond::not_modified_at(v, day));
     }
     let client = st.client_id(req);
-    let answer = match st.svc.analyze(query, &client)? {
+    let answer = match st.svc.analyze_on(query, &client, snap)? {
         Held::Ready(a) => a,
         Held::Waiting(w) => tokio::time::timeout(limit, w.wait())
             .await

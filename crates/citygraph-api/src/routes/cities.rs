@@ -33,7 +33,7 @@ pub async fn list_cities(
     req: HttpRequest,
     q: web::Query<CityListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let snap = st.svc.snapshot();
+    let snap = st.snapshot(&req);
     let query = query::CityQuery {
         country: respond::country(q.country.as_deref())?,
         region: respond::region(q.region.as_deref())?,
@@ -77,12 +77,13 @@ pub async fn list_cities(
 )]
 #[post("/cities")]
 pub async fn create_city(
-    _a: WriteAuth,
+    a: WriteAuth,
     st: Data,
     body: web::Json<City>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let (city, version) = web::block(move || svc.create_city(body.into_inner()))
+    let (city, version) = a
+        .block(move || svc.create_city(body.into_inner()))
         .await
         .map_err(internal)??;
     Ok(written(StatusCode::CREATED, version, &*city))
@@ -105,7 +106,7 @@ pub async fn get_city(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let snap = st.svc.snapshot();
+    let snap = st.snapshot(&req);
     let city = entities::city(&snap, &id)?;
     Ok(graph_json(&req, snap.version, None, &**city))
 }
@@ -127,13 +128,14 @@ pub async fn get_city(
 )]
 #[patch("/cities/{id}")]
 pub async fn patch_city(
-    _a: WriteAuth,
+    a: WriteAuth,
     st: Data,
     id: web::Path<String>,
     body: web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let (city, version) = web::block(move || svc.patch_city(&id, &body))
+    let (city, version) = a
+        .block(move || svc.patch_city(&id, &body))
         .await
         .map_err(internal)??;
     Ok(written(StatusCode::OK, version, &*city))
@@ -155,14 +157,15 @@ pub async fn patch_city(
 )]
 #[delete("/cities/{id}")]
 pub async fn delete_city(
-    _a: WriteAuth,
+    a: WriteAuth,
     st: Data,
     id: web::Path<String>,
     q: web::Query<DeleteQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
     let cascade = q.cascade.unwrap_or(false);
-    let r = web::block(move || svc.delete_city(&id, cascade))
+    let r = a
+        .block(move || svc.delete_city(&id, cascade))
         .await
         .map_err(internal)??;
     Ok(written(
@@ -196,7 +199,7 @@ pub async fn city_partners(
     id: web::Path<String>,
     q: web::Query<PartnersQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let snap = st.svc.snapshot();
+    let snap = st.snapshot(&req);
     let day = respond::as_of(q.as_of.as_deref())?;
     let status: query::StatusFilter = q.status.as_deref().unwrap_or("active").parse()?;
     // A cheap read (the city's own links), answered here: it never waits for analytics and never
@@ -243,7 +246,7 @@ pub async fn city_networks(
     id: web::Path<String>,
     q: web::Query<crate::dto::MembersQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let snap = st.svc.snapshot();
+    let snap = st.snapshot(&req);
     let day = respond::as_of(q.as_of.as_deref())?;
     let list = query::networks_of(&snap, &id, day, q.all.unwrap_or(false))?;
     let body = CityNetworksView {

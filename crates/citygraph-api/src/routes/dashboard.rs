@@ -53,7 +53,7 @@ pub async fn map_data(
         region: respond::region(q.region.as_deref())?,
         country: respond::country(q.country.as_deref())?,
     };
-    let snap = st.svc.snapshot();
+    let snap = st.snapshot(&req);
     let version = snap.version;
     // Built off the async workers, on a scan turn (at most once per snapshot and scope).
     let bytes = st.scan(move || map::map_json(&snap, &scope)).await??;

@@ -33,7 +33,7 @@ pub async fn list_networks(
     req: HttpRequest,
     q: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let snap = st.svc.snapshot();
+    let snap = st.snapshot(&req);
     let page = query::page_of(
         &snap.networks,
         q.cursor.as_deref(),
@@ -64,12 +64,13 @@ pub async fn list_networks(
 )]
 #[post("/networks")]
 pub async fn create_network(
-    _a: WriteAuth,
+    a: WriteAuth,
     st: Data,
     body: web::Json<Network>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let (n, version) = web::block(move || svc.create_network(body.into_inner()))
+    let (n, version) = a
+        .block(move || svc.create_network(body.into_inner()))
         .await
         .map_err(internal)??;
     Ok(written(StatusCode::CREATED, version, &*n))
@@ -92,7 +93,7 @@ pub async fn get_network(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let snap = st.svc.snapshot();
+    let snap = st.snapshot(&req);
     let n = entities::network(&snap, &id)?;
     Ok(graph_json(&req, snap.version, None, &**n))
 }
@@ -114,13 +115,14 @@ pub async fn get_network(
 )]
 #[patch("/networks/{id}")]
 pub async fn patch_network(
-    _a: WriteAuth,
+    a: WriteAuth,
     st: Data,
     id: web::Path<String>,
     body: web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let (n, version) = web::block(move || svc.patch_network(&id, &body))
+    let (n, version) = a
+        .block(move || svc.patch_network(&id, &body))
         .await
         .map_err(internal)??;
     Ok(written(StatusCode::OK, version, &*n))
@@ -141,14 +143,15 @@ pub async fn patch_network(
 )]
 #[delete("/networks/{id}")]
 pub async fn delete_network(
-    _a: WriteAuth,
+    a: WriteAuth,
     st: Data,
     id: web::Path<String>,
     q: web::Query<DeleteQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
     let cascade = q.cascade.unwrap_or(false);
-    let r = web::block(move || svc.delete_network(&id, cascade))
+    let r = a
+        .block(move || svc.delete_network(&id, cascade))
         .await
         .map_err(internal)??;
     Ok(written(
@@ -182,7 +185,7 @@ pub async fn network_members(
     id: web::Path<String>,
     q: web::Query<MembersQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let snap = st.svc.snapshot();
+    let snap = st.snapshot(&req);
     let day = respond::as_of(q.as_of.as_deref())?;
     let list = query::members(&snap, &id, day, q.all.unwrap_or(false))?;
     let body = MembersView {
@@ -218,7 +221,7 @@ pub async fn list_memberships(
     req: HttpRequest,
     q: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let snap = st.svc.snapshot();
+    let snap = st.snapshot(&req);
     let page = query::page_of(
         &snap.memberships,
         q.cursor.as_deref(),
@@ -249,12 +252,13 @@ pub async fn list_memberships(
 )]
 #[post("/memberships")]
 pub async fn create_membership(
-    _a: WriteAuth,
+    a: WriteAuth,
     st: Data,
     body: web::Json<Membership>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let (m, version) = web::block(move || svc.create_membership(body.into_inner()))
+    let (m, version) = a
+        .block(move || svc.create_membership(body.into_inner()))
         .await
         .map_err(internal)??;
     Ok(written(StatusCode::CREATED, version, &*m))
@@ -277,7 +281,7 @@ pub async fn get_membership(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let snap = st.svc.snapshot();
+    let snap = st.snapshot(&req);
     let m = entities::membership(&snap, &id)?;
     Ok(graph_json(&req, snap.version, None, &**m))
 }
@@ -299,13 +303,14 @@ pub async fn get_membership(
 )]
 #[patch("/memberships/{id}")]
 pub async fn patch_membership(
-    _a: WriteAuth,
+    a: WriteAuth,
     st: Data,
     id: web::Path<String>,
     body: web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let (m, version) = web::block(move || svc.patch_membership(&id, &body))
+    let (m, version) = a
+        .block(move || svc.patch_membership(&id, &body))
         .await
         .map_err(internal)??;
     Ok(written(StatusCode::OK, version, &*m))
@@ -324,12 +329,13 @@ pub async fn patch_membership(
 )]
 #[delete("/memberships/{id}")]
 pub async fn delete_membership(
-    _a: WriteAuth,
+    a: WriteAuth,
     st: Data,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let r = web::block(move || svc.delete_membership(&id))
+    let r = a
+        .block(move || svc.delete_membership(&id))
         .await
         .map_err(internal)??;
     Ok(written(

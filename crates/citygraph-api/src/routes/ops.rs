@@ -34,7 +34,7 @@ type Data = web::Data<AppState>;
     )
 )]
 #[post("/import")]
-pub async fn import(_a: WriteAuth, st: Data, body: web::Bytes) -> Result<HttpResponse, ApiError> {
+pub async fn import(a: WriteAuth, st: Data, body: web::Bytes) -> Result<HttpResponse, ApiError> {
     let text = std::str::from_utf8(&body)
         .map_err(|e| {
             ApiError::http(
@@ -45,15 +45,16 @@ pub async fn import(_a: WriteAuth, st: Data, body: web::Bytes) -> Result<HttpRes
         })?
         .to_owned();
     let svc = st.svc.clone();
-    let report = web::block(move || {
-        let (records, unreadable) = parse_ndjson_all(&text, "body");
-        if !unreadable.is_empty() {
-            return Err(svc.reject_import(records, unreadable));
-        }
-        svc.import(records, &|_| {})
-    })
-    .await
-    .map_err(internal)??;
+    let report = a
+        .block(move || {
+            let (records, unreadable) = parse_ndjson_all(&text, "body");
+            if !unreadable.is_empty() {
+                return Err(svc.reject_import(records, unreadable));
+            }
+            svc.import(records, &|_| {})
+        })
+        .await
+        .map_err(internal)??;
     Ok(written(
         StatusCode::OK,
         report.version,
@@ -165,7 +166,7 @@ pub async fn export(
 ) -> Result<HttpResponse, ApiError> {
     let request = ExportRequest::new(&format, &q)?;
     let (media_type, file_name) = (request.format.media_type(), request.format.file_name());
-    let snap = st.svc.snapshot();
+    let snap = st.snapshot(&req);
     let version = snap.version;
     let (tx, rx) = tokio::sync::mpsc::channel::<web::Bytes>(4);
     st.svc
@@ -231,6 +232,8 @@ pub async fn changes(
                     })
                     .collect(),
                 truncated: e.truncated,
+                who: e.who,
+                why: e.why,
             })
             .collect(),
         next_since,

@@ -79,7 +79,8 @@ pub async fn create_partnership(
     body: web::Json<Partnership>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let (p, version) = a.block(move || svc.create_partnership(body.into_inner()))
+    let (p, version) = a
+        .block(move || svc.create_partnership(body.into_inner()))
         .await
         .map_err(internal)??;
     Ok(written(
@@ -135,7 +136,8 @@ pub async fn delete_partnership(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let r = a.block(move || svc.delete_partnership(&id))
+    let r = a
+        .block(move || svc.delete_partnership(&id))
         .await
         .map_err(internal)??;
     Ok(written(
@@ -174,7 +176,8 @@ pub async fn add_event(
     body: web::Json<Event>,
 ) -> Result<HttpResponse, ApiError> {
     let svc = st.svc.clone();
-    let (p, version) = a.block(move || svc.add_event(&id, body.into_inner()))
+    let (p, version) = a
+        .block(move || svc.add_event(&id, body.into_inner()))
         .await
         .map_err(internal)??;
     Ok(written(StatusCode::OK, version, &PartnershipView::from(&p)))

@@ -107,7 +107,12 @@ impl Service {
 
     /// As [`Service::analyze`], on `snap` (a past version read with `at_version`): the answer is
     /// the one the graph gave at that version, cached under that version's basis.
-    pub fn analyze_on(&self, mut query: Query, client: &ClientId, snap: Arc<Snapshot>) -> Result<Held> {
+    pub fn analyze_on(
+        &self,
+        mut query: Query,
+        client: &ClientId,
+        snap: Arc<Snapshot>,
+    ) -> Result<Held> {
         query.check_references(&snap)?;
         let key = self.cache_key(query, &snap);
         self.engine.admit(

@@ -24,8 +24,8 @@ use std::path::{Path, PathBuf};
 use citygraph_core::{CoreError, PartialDate};
 use citygraph_interchange::read::{self, Record};
 use citygraph_service::analytics::request::{Query, QueryName};
-use citygraph_service::ErrorKind;
 use citygraph_service::import::parse_ndjson_all;
+use citygraph_service::ErrorKind;
 use common::{problem_shape_error, Server, TOKEN};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -247,11 +247,19 @@ fn the_corpus_goes_through_every_parser_without_a_panic_or_an_unstructured_error
         assert!(run.is_ok(), "corpus file {name} failed");
     }
     // The valid files of the corpus are read as valid: the replay is not vacuous.
-    let small = &corpus.iter().find(|(n, _)| n == "valid-small.ndjson").unwrap().1;
+    let small = &corpus
+        .iter()
+        .find(|(n, _)| n == "valid-small.ndjson")
+        .unwrap()
+        .1;
     let records = check_ndjson(small);
     assert_eq!(records.len(), 17);
     read::snapshot_from_records(records).expect("the fixture is a consistent graph");
-    let many = &corpus.iter().find(|(n, _)| n == "many-lines.ndjson").unwrap().1;
+    let many = &corpus
+        .iter()
+        .find(|(n, _)| n == "many-lines.ndjson")
+        .unwrap()
+        .1;
     assert_eq!(check_ndjson(many).len(), 400);
     let crlf = &corpus.iter().find(|(n, _)| n == "crlf.ndjson").unwrap().1;
     assert_eq!(check_ndjson(crlf).len(), 2, "CRLF line ends are read");
@@ -418,11 +426,12 @@ fn valid_dates_round_trip_and_any_text_is_a_date_or_invalid_date() {
         "[0-9]{0,5}(-[0-9]{0,3}){0,3}",
         "[0-9\\-+ T:Z\\x00٠-٩０-９]{0,12}",
     ];
-    runner.run(&text, |s| {
-        check_date(&s);
-        Ok(())
-    })
-    .unwrap();
+    runner
+        .run(&text, |s| {
+            check_date(&s);
+            Ok(())
+        })
+        .unwrap();
 }
 
 /// Valid query strings of every query, and hostile ones.
@@ -438,19 +447,40 @@ fn query_strings_parse_or_fail_with_a_stable_code() {
         .prop_map(|(d, top, from, span, by)| {
             let to = from + span;
             vec![
-                (QueryName::Centrality, format!("metric=betweenness&top={top}&as_of={d}")),
-                (QueryName::Components, format!("members=true&top={top}&as_of={d}")),
-                (QueryName::Path, format!("from=us-chicago&to=pl-warsaw&as_of={d}")),
+                (
+                    QueryName::Centrality,
+                    format!("metric=betweenness&top={top}&as_of={d}"),
+                ),
+                (
+                    QueryName::Components,
+                    format!("members=true&top={top}&as_of={d}"),
+                ),
+                (
+                    QueryName::Path,
+                    format!("from=us-chicago&to=pl-warsaw&as_of={d}"),
+                ),
                 (QueryName::Neighbourhood, format!("depth=2&as_of={d}")),
-                (QueryName::Overlap, format!("networks=c40%2Ciclei&as_of={d}")),
+                (
+                    QueryName::Overlap,
+                    format!("networks=c40%2Ciclei&as_of={d}"),
+                ),
                 (QueryName::TopPairs, format!("top={top}&as_of={d}")),
                 (QueryName::Saturation, format!("by={by}&as_of={d}")),
-                (QueryName::SaturationTimeline, format!("from={from}&to={to}&by={by}")),
+                (
+                    QueryName::SaturationTimeline,
+                    format!("from={from}&to={to}&by={by}"),
+                ),
                 (QueryName::SimilarCities, format!("top={top}&as_of={d}")),
-                (QueryName::NetworkRecommendations, format!("top={top}&as_of={d}")),
+                (
+                    QueryName::NetworkRecommendations,
+                    format!("top={top}&as_of={d}"),
+                ),
                 (QueryName::Lapses, format!("from={from}&to={to}")),
                 (QueryName::Survival, "group_by=decade".to_owned()),
-                (QueryName::Timeline, format!("from={from}&to={to}&by=region")),
+                (
+                    QueryName::Timeline,
+                    format!("from={from}&to={to}&by=region"),
+                ),
                 (QueryName::CityTimeline, String::new()),
             ]
         });
@@ -467,8 +497,8 @@ fn query_strings_parse_or_fail_with_a_stable_code() {
         .unwrap();
     let key = prop_oneof![
         proptest::sample::select(vec![
-            "as_of", "top", "metric", "from", "to", "by", "networks", "depth", "region",
-            "country", "kind", "members", "sample", "group_by", "id",
+            "as_of", "top", "metric", "from", "to", "by", "networks", "depth", "region", "country",
+            "kind", "members", "sample", "group_by", "id",
         ])
         .prop_map(str::to_owned),
         "[a-z_%]{1,8}",
@@ -483,7 +513,13 @@ fn query_strings_parse_or_fail_with_a_stable_code() {
     ];
     let hostile = proptest::collection::vec((key, value, any::<bool>()), 0..6).prop_map(|kv| {
         kv.into_iter()
-            .map(|(k, v, eq)| if eq { format!("{k}={v}") } else { format!("{k}{v}") })
+            .map(|(k, v, eq)| {
+                if eq {
+                    format!("{k}={v}")
+                } else {
+                    format!("{k}{v}")
+                }
+            })
             .collect::<Vec<_>>()
             .join("&")
     });
@@ -605,7 +641,10 @@ fn csv_of(doc: &Doc) -> ([String; 4], Vec<(String, String)>) {
         let s = |k: &str| l[k].as_str().unwrap_or("").to_owned();
         match l["type"].as_str().unwrap() {
             "city" => {
-                let pop = l["population"].as_u64().map(|p| p.to_string()).unwrap_or_default();
+                let pop = l["population"]
+                    .as_u64()
+                    .map(|p| p.to_string())
+                    .unwrap_or_default();
                 files[0] += &format!(
                     "{},{},{},{},{},{},{pop}\n",
                     s("id"),
@@ -618,18 +657,39 @@ fn csv_of(doc: &Doc) -> ([String; 4], Vec<(String, String)>) {
                 expect.push(("city".to_owned(), s("id")));
             }
             "network" => {
-                files[1] += &format!("{},{},global,,{}\n", s("id"), csv_field(&s("name")), s("founded"));
+                files[1] += &format!(
+                    "{},{},global,,{}\n",
+                    s("id"),
+                    csv_field(&s("name")),
+                    s("founded")
+                );
                 expect.push(("network".to_owned(), s("id")));
             }
             "membership" => {
-                files[2] += &format!("{},{},{},{}\n", s("city"), s("network"), s("joined"), s("left"));
-                expect.push(("membership".to_owned(), format!("{}@{}", s("city"), s("network"))));
+                files[2] += &format!(
+                    "{},{},{},{}\n",
+                    s("city"),
+                    s("network"),
+                    s("joined"),
+                    s("left")
+                );
+                expect.push((
+                    "membership".to_owned(),
+                    format!("{}@{}", s("city"), s("network")),
+                ));
             }
             _ => {
                 let ev = l["events"].as_array().unwrap();
                 let year = |k: usize| {
                     ev.get(k)
-                        .map(|e| e["date"].as_str().unwrap().parse::<PartialDate>().unwrap().to_string())
+                        .map(|e| {
+                            e["date"]
+                                .as_str()
+                                .unwrap()
+                                .parse::<PartialDate>()
+                                .unwrap()
+                                .to_string()
+                        })
                         .unwrap_or_default()
                 };
                 let c = &l["cities"];
@@ -679,7 +739,12 @@ fn csv_folders_read_or_fail_at_a_line_and_valid_ones_read_back() {
         .unwrap();
     runner
         .run(
-            &(doc_strategy(), 0usize..4, proptest::collection::vec(edit(), 1..5), any::<bool>()),
+            &(
+                doc_strategy(),
+                0usize..4,
+                proptest::collection::vec(edit(), 1..5),
+                any::<bool>(),
+            ),
             |(doc, k, edits, drop_file)| {
                 let (files, _) = csv_of(&doc);
                 let broken = apply(files[k].clone().into_bytes(), &edits);
@@ -706,7 +771,11 @@ fn expect_client_answer(what: &str, r: &common::Resp) {
         if let Some(e) = problem_shape_error(r) {
             panic!("{what}: {e}");
         }
-        assert!(is_code(r.json["code"].as_str().unwrap()), "{what}: {}", r.text());
+        assert!(
+            is_code(r.json["code"].as_str().unwrap()),
+            "{what}: {}",
+            r.text()
+        );
     }
 }
 
@@ -752,7 +821,11 @@ fn the_import_endpoint_and_the_analytics_routes_answer_hostile_input_with_proble
     }
     println!("fuzz server: import answers by status {statuses:?}");
     // The corpus' query strings on the analytics routes.
-    let qs = &corpus.iter().find(|(n, _)| n == "query-strings.txt").unwrap().1;
+    let qs = &corpus
+        .iter()
+        .find(|(n, _)| n == "query-strings.txt")
+        .unwrap()
+        .1;
     let routes = [
         "/v1/analytics/centrality",
         "/v1/analytics/overlap",

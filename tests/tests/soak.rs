@@ -221,7 +221,7 @@ fn writer(sh: Arc<Shared>, w: usize) {
                 mine.push(id.clone());
             }
         }
-        if n % 5 != 0 || mine.len() < 2 {
+        if !n.is_multiple_of(5) || mine.len() < 2 {
             continue;
         }
         let net = format!("soak-w{w}-{n}");
@@ -282,7 +282,7 @@ fn reader(sh: Arc<Shared>, r: usize) {
             None => vec![],
         };
         for p in paths.into_iter().chain([
-            format!("/v1/cities?limit=50&country=FR"),
+            "/v1/cities?limit=50&country=FR".to_owned(),
             "/v1/networks".into(),
             "/healthz".into(),
         ]) {

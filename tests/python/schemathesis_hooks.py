@@ -1,10 +1,11 @@
 """schemathesis hooks for the citygraph contract test: an NDJSON body serializer, and jobs that
-really run (valid queries on the fixture, whose ids the job routes then use)."""
+really run (valid queries on the seeded graph, whose ids the job routes then use)."""
 import json
 
 import schemathesis
 
-# A valid body for every job query, on tests/fixtures/small.ndjson (the contract test's seed).
+# A valid body for every job query, on the contract test's seed (seed-data/, whose cities and
+# networks include these).
 JOB_EXAMPLES = {
     "centrality": {"metric": "betweenness", "top": 3},
     "components": {"members": True},

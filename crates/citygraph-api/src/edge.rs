@@ -374,7 +374,8 @@ fn observe<B>(
 
 /// Documents the answers of this layer and of the write path on every operation of `api`: 405,
 /// 414 and 431 everywhere; 415 where there is a request body; 507 on writes (the disk is full).
-/// Answers an operation documents itself are left as they are.
+/// Answers an operation documents itself are left as they are. Then the links from each create
+/// operation to the operations on what it created ([`add_links`]).
 pub fn document(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     let problem = |description: &str| -> utoipa::openapi::RefOr<utoipa::openapi::Response> {
         let v = serde_json::json!({
@@ -423,7 +424,54 @@ pub fn document(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
             }
         }
     }
+    add_links(&mut api);
     api
+}
+
+/// OpenAPI links from each create operation (`POST /v1/x` answering 201 or 202) to every
+/// operation on the resource it created (`/v1/x/{id}` and the paths below it), with the `id` of
+/// the answer's body: what a client (and a stateful contract test) follows after a create.
+fn add_links(api: &mut utoipa::openapi::OpenApi) {
+    let mut targets: Vec<(String, String)> = Vec::new();
+    for (path, item) in &api.paths.paths {
+        let ops = [&item.get, &item.post, &item.put, &item.patch, &item.delete];
+        for op in ops.into_iter().flatten() {
+            if let Some(id) = &op.operation_id {
+                targets.push((path.clone(), id.clone()));
+            }
+        }
+    }
+    for (path, item) in api.paths.paths.iter_mut() {
+        let Some(op) = item.post.as_mut() else {
+            continue;
+        };
+        let resource = format!("{path}/{{id}}");
+        let links: serde_json::Map<String, serde_json::Value> = targets
+            .iter()
+            .filter(|(p, _)| *p == resource || p.starts_with(&format!("{resource}/")))
+            .map(|(_, id)| {
+                let link = serde_json::json!({
+                    "operationId": id,
+                    "parameters": {"id": "$response.body#/id"}
+                });
+                (id.clone(), link)
+            })
+            .collect();
+        if links.is_empty() {
+            continue;
+        }
+        for status in ["201", "202"] {
+            let Some(response) = op.responses.responses.get_mut(status) else {
+                continue;
+            };
+            let mut v = serde_json::to_value(&*response).expect("a response serializes");
+            if v.get("$ref").is_some() {
+                continue;
+            }
+            v["links"] = serde_json::Value::Object(links.clone());
+            *response = serde_json::from_value(v).expect("a response with links");
+        }
+    }
 }
 
 #[cfg(test)]

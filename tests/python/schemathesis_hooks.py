@@ -76,7 +76,7 @@ def before_call(context, case, kwargs):
     few microseconds (`deadline_exceeded`) and a `min_version` the graph has not reached
     (`version_not_reached` after 2 s); both are tested end to end (tests/tests/analytics_service.rs,
     tests/tests/cluster.rs). The contract run waits at least a second and asks for version 1 at
-    most, the seeded version."""
+    most, the seeded version (for `min_version` and `at_version` alike)."""
     query = case.query
     if not isinstance(query, dict):
         return
@@ -87,8 +87,9 @@ def before_call(context, case, kwargs):
             short = False
         if short:
             query["timeout"] = 1.0
-    v = query.get("min_version")
-    if isinstance(v, str) and v.isdigit():
-        v = int(v)
-    if isinstance(v, int) and not isinstance(v, bool) and v > 1:
-        query["min_version"] = 1
+    for name in ("min_version", "at_version"):
+        v = query.get(name)
+        if isinstance(v, str) and v.isdigit():
+            v = int(v)
+        if isinstance(v, int) and not isinstance(v, bool) and v > 1:
+            query[name] = 1

@@ -449,11 +449,13 @@ fn add_links(api: &mut utoipa::openapi::OpenApi) {
         let links: serde_json::Map<String, serde_json::Value> = targets
             .iter()
             .filter(|(p, _)| *p == resource || p.starts_with(&format!("{resource}/")))
-            .map(|(_, id)| {
-                let link = serde_json::json!({
-                    "operationId": id,
-                    "parameters": {"id": "$response.body#/id"}
-                });
+            .map(|(p, id)| {
+                let mut parameters = serde_json::json!({"id": "$response.body#/id"});
+                // An event of a created partnership: its first event's id.
+                if p.contains("{event_id}") {
+                    parameters["event_id"] = "$response.body#/events/0/id".into();
+                }
+                let link = serde_json::json!({"operationId": id, "parameters": parameters});
                 (id.clone(), link)
             })
             .collect();

@@ -286,6 +286,9 @@ struct Limits {
     /// Blocking scans (searches, filtered lists, the change feed) run at once.
     #[arg(long, env = "CITYGRAPH_SCAN_THREADS", default_value_t = 4)]
     scan_threads: usize,
+    /// Change-feed readers long-polling at once (`wait=`); more get 503 `busy`.
+    #[arg(long, env = "CITYGRAPH_FEED_WAITERS", default_value_t = citygraph_service::feed::DEFAULT_FEED_WAITERS)]
+    feed_waiters: usize,
 }
 
 /// A boolean setting in any usual spelling (case-insensitive `1/0`, `true/false`, `yes/no`,
@@ -305,6 +308,70 @@ fn seconds(name: &str, s: f64) -> Result<std::time::Duration> {
         .ok()
         .filter(|d| !d.is_zero())
         .ok_or_else(|| anyhow::anyhow!("{name}: {s} is not a positive number of seconds"))
+}
+
+fn positive(name: &str, n: usize) -> Result<usize> {
+    if n == 0 {
+        anyhow::bail!("{name}: expected a positive integer, got '0'");
+    }
+    Ok(n)
+}
+
+/// Parses the command line and the `CITYGRAPH_*` variables. A value that does not parse is
+/// refused naming the variable it came from (or the flag, when it was given as one), and the
+/// process exits with status 2.
+fn parse_cli() -> Cli {
+    match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => match name_the_setting(&e) {
+            Some(msg) => {
+                eprintln!("error: {msg}");
+                std::process::exit(2);
+            }
+            None => e.exit(),
+        },
+    }
+}
+
+/// The message of a refused value, naming the setting, for clap's value errors.
+fn name_the_setting(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use clap::CommandFactory;
+    if !matches!(e.kind(), ErrorKind::ValueValidation | ErrorKind::InvalidValue) {
+        return None;
+    }
+    let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let value = match e.get(ContextKind::InvalidValue) {
+        Some(ContextValue::String(v)) => v.clone(),
+        _ => String::new(),
+    };
+    let long = arg.split_whitespace().next()?.strip_prefix("--")?.to_owned();
+    let env = find_env(&Cli::command(), &long)?;
+    let flag = format!("--{long}");
+    let on_command_line = std::env::args().any(|a| a == flag || a.starts_with(&format!("{flag}=")));
+    let setting = if on_command_line { flag } else { env };
+    let source = std::error::Error::source(e);
+    let expected = if source.is_some_and(|s| s.is::<std::num::ParseIntError>()) {
+        "expected a non-negative integer".to_owned()
+    } else if source.is_some_and(|s| s.is::<std::num::ParseFloatError>()) {
+        "expected a number".to_owned()
+    } else if let Some(s) = source {
+        format!("expected a valid value ({s})")
+    } else {
+        "expected a valid value".to_owned()
+    };
+    Some(format!("{setting}: {expected}, got '{value}'"))
+}
+
+/// The environment variable of the flag `--long` of `cmd` or one of its subcommands.
+fn find_env(cmd: &clap::Command, long: &str) -> Option<String> {
+    cmd.get_arguments()
+        .find(|a| a.get_long() == Some(long))
+        .and_then(|a| a.get_env())
+        .map(|v| v.to_string_lossy().into_owned())
+        .or_else(|| cmd.get_subcommands().find_map(|c| find_env(c, long)))
 }
 
 impl Limits {
@@ -328,6 +395,7 @@ impl Limits {
             max_exports: self.max_exports.max(1),
             exports_per_client: 1,
             export_timeout: seconds("CITYGRAPH_EXPORT_TIMEOUT", self.export_timeout)?,
+            feed_waiters: positive("CITYGRAPH_FEED_WAITERS", self.feed_waiters)?,
             ..ServiceConfig::default()
         })
     }
@@ -356,7 +424,7 @@ enum SeedCommand {
 }
 
 fn main() -> Result<()> {
-    let cli = Cli::parse();
+    let cli = parse_cli();
     let store_options = StoreOptions {
         cache_bytes: cli.cache_mb.max(1) << 20,
         bulk_threshold: cli.bulk_threshold,
@@ -384,6 +452,9 @@ fn main() -> Result<()> {
             workers,
         } => {
             let read_auth = flag("CITYGRAPH_READ_AUTH", &read_auth)?;
+            let workers = workers
+                .map(|w| positive("CITYGRAPH_WORKERS", w))
+                .transpose()?;
             let jobs_auth = flag("CITYGRAPH_JOBS_AUTH", &limits.jobs_auth)?;
             let (svc, store) = open_service_with_store(
                 &location,

@@ -17,6 +17,7 @@ pub mod checkpoint;
 pub mod entities;
 mod error;
 pub mod export;
+pub mod feed;
 pub mod follow;
 pub mod import;
 pub mod jobs;
@@ -74,6 +75,8 @@ pub struct ServiceConfig {
     pub checkpoint_every: u64,
     /// ... and after every commit of at least this many writes (a bulk import).
     pub checkpoint_bulk: usize,
+    /// Change-feed readers that may long-poll at once ([`feed::Feed::enter`]).
+    pub feed_waiters: usize,
 }
 
 /// Default of [`ServiceConfig::analytics_budget`]: about 30 s of exact betweenness on two cores
@@ -100,6 +103,7 @@ impl Default for ServiceConfig {
             retry_after_secs: 2,
             checkpoint_every: 1000,
             checkpoint_bulk: 20_000,
+            feed_waiters: feed::DEFAULT_FEED_WAITERS,
         }
     }
 }
@@ -165,6 +169,8 @@ pub struct Service {
     checkpoints: checkpoint::Checkpointer,
     /// A shared store's health, as the follower and the commits last saw it.
     follow: follow::FollowState,
+    /// The visible version as a watch channel, for the change feed's long polls.
+    feed: feed::Feed,
 }
 
 /// The entity kinds a commit's changes touch (what it invalidates in the result cache).
@@ -197,6 +203,7 @@ impl Service {
             memberships = snap.memberships.len(),
             "graph loaded"
         );
+        let snap_version = snap.version;
         let snap = Arc::new(snap);
         let on_disk = store.checkpoint_version()?.unwrap_or(0);
         let checkpoints = checkpoint::Checkpointer::start(store.clone(), &config, on_disk);
@@ -224,6 +231,7 @@ impl Service {
                 config.export_timeout,
                 config.retry_after_secs,
             ),
+            feed: feed::Feed::new(snap_version, config.feed_waiters.max(1)),
             config,
             follow: follow::FollowState::default(),
         })
@@ -354,8 +362,10 @@ impl Service {
             d = self.durable.lock();
             d.syncing = false;
             if result.is_ok() && target.version > d.version {
-                d.version = target.version;
+                let version = target.version;
+                d.version = version;
                 self.current.store(target);
+                self.feed.visible(version);
             }
             self.synced.notify_all();
             result?;

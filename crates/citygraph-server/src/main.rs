@@ -337,7 +337,10 @@ fn parse_cli() -> Cli {
 fn name_the_setting(e: &clap::Error) -> Option<String> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     use clap::CommandFactory;
-    if !matches!(e.kind(), ErrorKind::ValueValidation | ErrorKind::InvalidValue) {
+    if !matches!(
+        e.kind(),
+        ErrorKind::ValueValidation | ErrorKind::InvalidValue
+    ) {
         return None;
     }
     let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else {
@@ -347,7 +350,11 @@ fn name_the_setting(e: &clap::Error) -> Option<String> {
         Some(ContextValue::String(v)) => v.clone(),
         _ => String::new(),
     };
-    let long = arg.split_whitespace().next()?.strip_prefix("--")?.to_owned();
+    let long = arg
+        .split_whitespace()
+        .next()?
+        .strip_prefix("--")?
+        .to_owned();
     let env = find_env(&Cli::command(), &long)?;
     let flag = format!("--{long}");
     let on_command_line = std::env::args().any(|a| a == flag || a.starts_with(&format!("{flag}=")));

@@ -240,10 +240,8 @@ pub async fn changes(
                 ),
                 Vec::new(),
             );
-            r.headers_mut().insert(
-                header::RETRY_AFTER,
-                header::HeaderValue::from(secs),
-            );
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(secs));
             return Ok(r);
         };
         // An async wait: the worker serves other requests meanwhile.
@@ -265,9 +263,8 @@ pub async fn changes(
             .into_iter()
             .map(|e| {
                 let listed = e.changes.len() as u64;
-                let next = (listed < e.count).then(|| {
-                    format!("/v1/changes/{}?cursor={listed}", e.version)
-                });
+                let next = (listed < e.count)
+                    .then(|| format!("/v1/changes/{}?cursor={listed}", e.version));
                 ChangeView {
                     version: e.version,
                     at_ms: e.at_ms,
@@ -412,7 +409,12 @@ fn health(st: &AppState, status: &str) -> HealthView {
         memberships: s.memberships.len(),
         store_problem: problem.clone(),
         store: StoreHealthView {
-            kind: if st.svc.is_shared() { "postgresql" } else { "sled" }.to_owned(),
+            kind: if st.svc.is_shared() {
+                "postgresql"
+            } else {
+                "sled"
+            }
+            .to_owned(),
             reachable: problem.is_none(),
         },
         analytics: AnalyticsSlotsView {

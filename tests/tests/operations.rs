@@ -72,17 +72,20 @@ fn refused_start(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
     let mut cmd = command();
     cmd.arg("--data-dir")
         .arg(dir.path().join("data"))
-        .args(["serve", "--bind", "127.0.0.1:0", "--no-seed"])
+        .args(["serve", "--no-seed"])
         .args(args)
         .env("CITYGRAPH_API_TOKENS", TOKEN)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
+    if !env.iter().any(|(k, _)| *k == "CITYGRAPH_BIND") {
+        cmd.env("CITYGRAPH_BIND", "127.0.0.1:0");
+    }
     for (k, v) in env {
         cmd.env(k, v);
     }
     let mut child = cmd.spawn().expect("spawning citygraph serve");
-    let deadline = Instant::now() + Duration::from_secs(60);
+    let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         if let Some(status) = child.try_wait().unwrap() {
             let out = child.wait_with_output().unwrap();
@@ -140,6 +143,21 @@ fn a_refused_start_names_the_setting() {
         ),
         ("CITYGRAPH_READ_AUTH", "maybe", "CITYGRAPH_READ_AUTH"),
         ("CITYGRAPH_JOBS_AUTH", "2", "CITYGRAPH_JOBS_AUTH"),
+        (
+            "CITYGRAPH_BIND",
+            "nowhere",
+            "CITYGRAPH_BIND (--bind): expected an address such as 127.0.0.1:8080, got 'nowhere'",
+        ),
+        (
+            "CITYGRAPH_STORE_URL",
+            "mysql://db/x",
+            "CITYGRAPH_STORE_URL (--store): unsupported store URL",
+        ),
+        (
+            "CITYGRAPH_LOG",
+            "info,=[",
+            "CITYGRAPH_LOG: expected a tracing filter",
+        ),
     ] {
         let (code, stderr) = refused_start(&[], &[(var, value)]);
         assert!(

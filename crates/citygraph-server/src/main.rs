@@ -442,7 +442,11 @@ fn main() -> Result<()> {
         schema: cli.pg_schema.clone(),
         pool: cli.pg_pool,
     };
-    let location = StoreLocation::parse(cli.store_url.as_deref(), &cli.data_dir)?;
+    let location = StoreLocation::parse(
+        "CITYGRAPH_STORE_URL (--store)",
+        cli.store_url.as_deref(),
+        &cli.data_dir,
+    )?;
     match cli.command {
         Command::Serve {
             bind,
@@ -459,6 +463,11 @@ fn main() -> Result<()> {
             workers,
         } => {
             let read_auth = flag("CITYGRAPH_READ_AUTH", &read_auth)?;
+            if std::net::ToSocketAddrs::to_socket_addrs(bind.as_str()).is_err() {
+                anyhow::bail!(
+                    "CITYGRAPH_BIND (--bind): expected an address such as 127.0.0.1:8080, got '{bind}'"
+                );
+            }
             let workers = workers
                 .map(|w| positive("CITYGRAPH_WORKERS", w))
                 .transpose()?;
@@ -614,8 +623,8 @@ fn main() -> Result<()> {
         }
         // A PostgreSQL side keeps its checkpoints under --data-dir.
         Command::Migrate { from, to } => migrate(
-            &StoreLocation::parse(Some(&from), &cli.data_dir)?,
-            &StoreLocation::parse(Some(&to), &cli.data_dir)?,
+            &StoreLocation::parse("--from", Some(&from), &cli.data_dir)?,
+            &StoreLocation::parse("--to", Some(&to), &cli.data_dir)?,
             &pg,
             &store_options,
         ),
@@ -639,8 +648,13 @@ fn main() -> Result<()> {
 
 fn init_tracing() {
     use tracing_subscriber::EnvFilter;
-    let filter =
-        EnvFilter::try_from_env("CITYGRAPH_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    let filter = match std::env::var("CITYGRAPH_LOG") {
+        Ok(v) if !v.trim().is_empty() => EnvFilter::try_new(&v).unwrap_or_else(|e| {
+            eprintln!("error: CITYGRAPH_LOG: expected a tracing filter such as info or info,citygraph_service=debug, got '{v}' ({e})");
+            std::process::exit(2);
+        }),
+        _ => EnvFilter::new("info"),
+    };
     let json = std::env::var("CITYGRAPH_LOG_FORMAT").is_ok_and(|v| v == "json");
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
@@ -667,7 +681,8 @@ struct PgSettings {
 
 impl StoreLocation {
     /// `url` (from `--store`, or `migrate`'s `--from`/`--to`): a `postgres://` URL, else a folder.
-    fn parse(url: Option<&str>, data_dir: &Path) -> Result<StoreLocation> {
+    /// `setting` names where `url` came from, for the error.
+    fn parse(setting: &str, url: Option<&str>, data_dir: &Path) -> Result<StoreLocation> {
         Ok(match url.map(str::trim).filter(|u| !u.is_empty()) {
             Some(u) if u.starts_with("postgres://") || u.starts_with("postgresql://") => {
                 StoreLocation::Postgres {
@@ -676,7 +691,7 @@ impl StoreLocation {
                 }
             }
             Some(u) if u.contains("://") => anyhow::bail!(
-                "unsupported store URL {:?}: use postgres://user@host:port/database, or a sled folder",
+                "{setting}: unsupported store URL {:?}: use postgres://user@host:port/database, or a sled folder",
                 u.split("://").next().unwrap_or_default()
             ),
             Some(u) => StoreLocation::Sled(PathBuf::from(u)),
@@ -942,7 +957,7 @@ fn serve(svc: Arc<Service>, config: ApiConfig, bind: &str, workers: Option<usize
         }
         let server = server
             .bind(bind)
-            .with_context(|| format!("binding {bind}"))?;
+            .with_context(|| format!("CITYGRAPH_BIND (--bind): binding {bind}"))?;
         for addr in server.addrs() {
             // The tests read this line to learn the port when binding to :0.
             tracing::info!(%addr, "listening");

@@ -353,6 +353,11 @@ fn long_polls_are_bounded() {
         };
         refused.expect_problem(503, "busy");
         assert!(refused.header("retry-after").is_some());
+        let metrics = s.get("/metrics").text();
+        assert!(
+            metrics.lines().any(|l| l == "citygraph_feed_waiters 2"),
+            "{metrics}"
+        );
         // A poll that need not wait is served whatever the number of waiters.
         s.get("/v1/changes?since=0").expect(200);
         // A write wakes both waiters.

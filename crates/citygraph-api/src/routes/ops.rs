@@ -531,6 +531,11 @@ pub async fn metrics(_a: ReadAuth, st: Data) -> HttpResponse {
             "Exports streaming.",
             st.svc.exports().running() as f64,
         ),
+        (
+            "citygraph_feed_waiters",
+            "Change-feed requests long-polling now.",
+            st.svc.feed().waiting() as f64,
+        ),
     ]);
     text.push_str(&crate::metrics::render_engine(&engine));
     HttpResponse::Ok()

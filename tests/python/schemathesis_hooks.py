@@ -87,6 +87,13 @@ def before_call(context, case, kwargs):
             short = False
         if short:
             query["timeout"] = 1.0
+    # A long poll of the change feed (`wait`, up to 30 s) waits at most a second here; its waits
+    # are tested end to end (tests/tests/changes_feed.rs).
+    w = query.get("wait")
+    if isinstance(w, str) and w.isdigit():
+        w = int(w)
+    if isinstance(w, int) and not isinstance(w, bool) and 1 < w <= 30:
+        query["wait"] = 1
     for name in ("min_version", "at_version"):
         v = query.get(name)
         if isinstance(v, str) and v.isdigit():

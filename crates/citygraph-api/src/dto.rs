@@ -208,7 +208,8 @@ pub struct ChangeView {
     pub op: String,
     pub count: u64,
     pub changes: Vec<ChangeRefView>,
-    /// Whether `changes` lists only the first 1000 entities of a large change.
+    /// Whether `changes` lists only the first 1000 entities of a large change (`count` says how
+    /// many there are); the rest are at `next`.
     pub truncated: bool,
     /// Who made the change: the name of the token that wrote it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -216,6 +217,36 @@ pub struct ChangeView {
     /// Why, as the writer said (`reason`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
+    /// On a truncated entry: the link to the rest of its entities
+    /// (`/v1/changes/{version}?cursor=...`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// One page of the entities one committed change touched, in commit order.
+#[derive(Serialize, ToSchema)]
+pub struct EntryChangesView {
+    pub version: u64,
+    /// Commit time, milliseconds since the Unix epoch.
+    pub at_ms: u64,
+    pub op: String,
+    /// Entities the change touched, in all.
+    pub count: u64,
+    /// Position of the first of `changes` among them.
+    pub offset: u64,
+    pub changes: Vec<ChangeRefView>,
+    /// The link to the next page, while there are more.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EntryChangesQuery {
+    /// Where to continue: the `cursor` of a `next` link (default: the first entity).
+    pub cursor: Option<String>,
+    /// At most this many entities, 1..=10000 (default 1000).
+    pub limit: Option<usize>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -241,6 +272,29 @@ pub struct HealthView {
     /// memory meanwhile, writes and `/readyz` answer 503 `store_unavailable`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub store_problem: Option<String>,
+    pub store: StoreHealthView,
+    pub analytics: AnalyticsSlotsView,
+}
+
+/// The store a server writes to.
+#[derive(Serialize, ToSchema)]
+pub struct StoreHealthView {
+    /// `sled` (this server's folder) or `postgresql` (shared by several servers).
+    pub kind: String,
+    /// Whether the store answered when last asked.
+    pub reachable: bool,
+}
+
+/// The interactive analytics workers.
+#[derive(Serialize, ToSchema)]
+pub struct AnalyticsSlotsView {
+    /// Computations that run at once.
+    pub slots: usize,
+    pub running: usize,
+    /// Computations waiting for a slot.
+    pub queued: usize,
+    /// Whether a computation asked now starts at once.
+    pub free: bool,
 }
 
 /// An event to add to a partnership's history.
@@ -330,6 +384,9 @@ pub struct ChangesQuery {
     pub since: Option<u64>,
     /// At most this many entries, 1..=1000 (default 100).
     pub limit: Option<usize>,
+    /// Long poll: when no entry is newer than `since`, wait up to this many seconds (0..=30,
+    /// default 0) for one, then answer (with no entries if none came).
+    pub wait: Option<u64>,
 }
 
 /// The names of the queries a job can run (the synchronous routes' analytics).

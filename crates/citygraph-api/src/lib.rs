@@ -117,6 +117,7 @@ fn v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(ops::import)
         .service(ops::export)
         .service(ops::changes)
+        .service(ops::change_entry)
         .service(routes::dashboard::map_data);
 }
 

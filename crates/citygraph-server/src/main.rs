@@ -290,6 +290,9 @@ struct Limits {
     /// Blocking scans (searches, filtered lists, the change feed) run at once.
     #[arg(long, env = "CITYGRAPH_SCAN_THREADS", default_value_t = 4)]
     scan_threads: usize,
+    /// Change-feed readers long-polling at once (`wait=`); more get 503 `busy`.
+    #[arg(long, env = "CITYGRAPH_FEED_WAITERS", default_value_t = citygraph_service::feed::DEFAULT_FEED_WAITERS)]
+    feed_waiters: usize,
 }
 
 /// A boolean setting in any usual spelling (case-insensitive `1/0`, `true/false`, `yes/no`,
@@ -309,6 +312,77 @@ fn seconds(name: &str, s: f64) -> Result<std::time::Duration> {
         .ok()
         .filter(|d| !d.is_zero())
         .ok_or_else(|| anyhow::anyhow!("{name}: {s} is not a positive number of seconds"))
+}
+
+fn positive(name: &str, n: usize) -> Result<usize> {
+    if n == 0 {
+        anyhow::bail!("{name}: expected a positive integer, got '0'");
+    }
+    Ok(n)
+}
+
+/// Parses the command line and the `CITYGRAPH_*` variables. A value that does not parse is
+/// refused naming the variable it came from (or the flag, when it was given as one), and the
+/// process exits with status 2.
+fn parse_cli() -> Cli {
+    match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => match name_the_setting(&e) {
+            Some(msg) => {
+                eprintln!("error: {msg}");
+                std::process::exit(2);
+            }
+            None => e.exit(),
+        },
+    }
+}
+
+/// The message of a refused value, naming the setting, for clap's value errors.
+fn name_the_setting(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use clap::CommandFactory;
+    if !matches!(
+        e.kind(),
+        ErrorKind::ValueValidation | ErrorKind::InvalidValue
+    ) {
+        return None;
+    }
+    let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let value = match e.get(ContextKind::InvalidValue) {
+        Some(ContextValue::String(v)) => v.clone(),
+        _ => String::new(),
+    };
+    let long = arg
+        .split_whitespace()
+        .next()?
+        .strip_prefix("--")?
+        .to_owned();
+    let env = find_env(&Cli::command(), &long)?;
+    let flag = format!("--{long}");
+    let on_command_line = std::env::args().any(|a| a == flag || a.starts_with(&format!("{flag}=")));
+    let setting = if on_command_line { flag } else { env };
+    let source = std::error::Error::source(e);
+    let expected = if source.is_some_and(|s| s.is::<std::num::ParseIntError>()) {
+        "expected a non-negative integer".to_owned()
+    } else if source.is_some_and(|s| s.is::<std::num::ParseFloatError>()) {
+        "expected a number".to_owned()
+    } else if let Some(s) = source {
+        format!("expected a valid value ({s})")
+    } else {
+        "expected a valid value".to_owned()
+    };
+    Some(format!("{setting}: {expected}, got '{value}'"))
+}
+
+/// The environment variable of the flag `--long` of `cmd` or one of its subcommands.
+fn find_env(cmd: &clap::Command, long: &str) -> Option<String> {
+    cmd.get_arguments()
+        .find(|a| a.get_long() == Some(long))
+        .and_then(|a| a.get_env())
+        .map(|v| v.to_string_lossy().into_owned())
+        .or_else(|| cmd.get_subcommands().find_map(|c| find_env(c, long)))
 }
 
 impl Limits {
@@ -333,6 +407,7 @@ impl Limits {
             exports_per_client: 1,
             export_timeout: seconds("CITYGRAPH_EXPORT_TIMEOUT", self.export_timeout)?,
             version_retention: self.version_retention,
+            feed_waiters: positive("CITYGRAPH_FEED_WAITERS", self.feed_waiters)?,
             ..ServiceConfig::default()
         })
     }
@@ -361,7 +436,7 @@ enum SeedCommand {
 }
 
 fn main() -> Result<()> {
-    let cli = Cli::parse();
+    let cli = parse_cli();
     let store_options = StoreOptions {
         cache_bytes: cli.cache_mb.max(1) << 20,
         bulk_threshold: cli.bulk_threshold,
@@ -372,7 +447,11 @@ fn main() -> Result<()> {
         schema: cli.pg_schema.clone(),
         pool: cli.pg_pool,
     };
-    let location = StoreLocation::parse(cli.store_url.as_deref(), &cli.data_dir)?;
+    let location = StoreLocation::parse(
+        "CITYGRAPH_STORE_URL (--store)",
+        cli.store_url.as_deref(),
+        &cli.data_dir,
+    )?;
     match cli.command {
         Command::Serve {
             bind,
@@ -389,6 +468,14 @@ fn main() -> Result<()> {
             workers,
         } => {
             let read_auth = flag("CITYGRAPH_READ_AUTH", &read_auth)?;
+            if std::net::ToSocketAddrs::to_socket_addrs(bind.as_str()).is_err() {
+                anyhow::bail!(
+                    "CITYGRAPH_BIND (--bind): expected an address such as 127.0.0.1:8080, got '{bind}'"
+                );
+            }
+            let workers = workers
+                .map(|w| positive("CITYGRAPH_WORKERS", w))
+                .transpose()?;
             let jobs_auth = flag("CITYGRAPH_JOBS_AUTH", &limits.jobs_auth)?;
             let (svc, store) = open_service_with_store(
                 &location,
@@ -541,8 +628,8 @@ fn main() -> Result<()> {
         }
         // A PostgreSQL side keeps its checkpoints under --data-dir.
         Command::Migrate { from, to } => migrate(
-            &StoreLocation::parse(Some(&from), &cli.data_dir)?,
-            &StoreLocation::parse(Some(&to), &cli.data_dir)?,
+            &StoreLocation::parse("--from", Some(&from), &cli.data_dir)?,
+            &StoreLocation::parse("--to", Some(&to), &cli.data_dir)?,
             &pg,
             &store_options,
         ),
@@ -566,8 +653,13 @@ fn main() -> Result<()> {
 
 fn init_tracing() {
     use tracing_subscriber::EnvFilter;
-    let filter =
-        EnvFilter::try_from_env("CITYGRAPH_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    let filter = match std::env::var("CITYGRAPH_LOG") {
+        Ok(v) if !v.trim().is_empty() => EnvFilter::try_new(&v).unwrap_or_else(|e| {
+            eprintln!("error: CITYGRAPH_LOG: expected a tracing filter such as info or info,citygraph_service=debug, got '{v}' ({e})");
+            std::process::exit(2);
+        }),
+        _ => EnvFilter::new("info"),
+    };
     let json = std::env::var("CITYGRAPH_LOG_FORMAT").is_ok_and(|v| v == "json");
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
@@ -594,7 +686,8 @@ struct PgSettings {
 
 impl StoreLocation {
     /// `url` (from `--store`, or `migrate`'s `--from`/`--to`): a `postgres://` URL, else a folder.
-    fn parse(url: Option<&str>, data_dir: &Path) -> Result<StoreLocation> {
+    /// `setting` names where `url` came from, for the error.
+    fn parse(setting: &str, url: Option<&str>, data_dir: &Path) -> Result<StoreLocation> {
         Ok(match url.map(str::trim).filter(|u| !u.is_empty()) {
             Some(u) if u.starts_with("postgres://") || u.starts_with("postgresql://") => {
                 StoreLocation::Postgres {
@@ -603,7 +696,7 @@ impl StoreLocation {
                 }
             }
             Some(u) if u.contains("://") => anyhow::bail!(
-                "unsupported store URL {:?}: use postgres://user@host:port/database, or a sled folder",
+                "{setting}: unsupported store URL {:?}: use postgres://user@host:port/database, or a sled folder",
                 u.split("://").next().unwrap_or_default()
             ),
             Some(u) => StoreLocation::Sled(PathBuf::from(u)),
@@ -869,7 +962,7 @@ fn serve(svc: Arc<Service>, config: ApiConfig, bind: &str, workers: Option<usize
         }
         let server = server
             .bind(bind)
-            .with_context(|| format!("binding {bind}"))?;
+            .with_context(|| format!("CITYGRAPH_BIND (--bind): binding {bind}"))?;
         for addr in server.addrs() {
             // The tests read this line to learn the port when binding to :0.
             tracing::info!(%addr, "listening");

@@ -90,7 +90,10 @@ impl Service {
         let mut d = self.durable.lock();
         if snap.version > d.version {
             d.version = snap.version;
+            let version = snap.version;
             self.current.store(snap);
+            // Long-polling readers of the change feed wake on versions of any server.
+            self.feed.visible(version);
         }
         drop(d);
         self.synced.notify_all();

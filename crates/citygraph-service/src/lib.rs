@@ -17,6 +17,7 @@ pub mod checkpoint;
 pub mod entities;
 mod error;
 pub mod export;
+pub mod feed;
 pub mod follow;
 pub mod import;
 pub mod jobs;
@@ -78,6 +79,8 @@ pub struct ServiceConfig {
     pub checkpoint_bulk: usize,
     /// How many versions behind the newest `at_version` may read ([`versions`]).
     pub version_retention: u64,
+    /// Change-feed readers that may long-poll at once ([`feed::Feed::enter`]).
+    pub feed_waiters: usize,
 }
 
 /// Default of [`ServiceConfig::analytics_budget`]: about 30 s of exact betweenness on two cores
@@ -105,6 +108,7 @@ impl Default for ServiceConfig {
             checkpoint_every: 1000,
             checkpoint_bulk: 20_000,
             version_retention: versions::DEFAULT_RETENTION,
+            feed_waiters: feed::DEFAULT_FEED_WAITERS,
         }
     }
 }
@@ -172,6 +176,8 @@ pub struct Service {
     follow: follow::FollowState,
     /// Past versions kept for `at_version` reads.
     versions: versions::Versions,
+    /// The visible version as a watch channel, for the change feed's long polls.
+    feed: feed::Feed,
 }
 
 /// The entity kinds a commit's changes touch (what it invalidates in the result cache).
@@ -204,6 +210,7 @@ impl Service {
             memberships = snap.memberships.len(),
             "graph loaded"
         );
+        let snap_version = snap.version;
         let snap = Arc::new(snap);
         let versions = versions::Versions::default();
         versions.record(snap.clone());
@@ -233,6 +240,7 @@ impl Service {
                 config.export_timeout,
                 config.retry_after_secs,
             ),
+            feed: feed::Feed::new(snap_version, config.feed_waiters.max(1)),
             config,
             follow: follow::FollowState::default(),
             versions,
@@ -378,8 +386,10 @@ impl Service {
             d = self.durable.lock();
             d.syncing = false;
             if result.is_ok() && target.version > d.version {
-                d.version = target.version;
+                let version = target.version;
+                d.version = version;
                 self.current.store(target);
+                self.feed.visible(version);
             }
             self.synced.notify_all();
             result?;

@@ -11,7 +11,8 @@ use citygraph_service::import::parse_ndjson_all;
 
 use super::cities::internal;
 use crate::dto::{
-    ChangeRefView, ChangeView, ChangesQuery, ChangesView, HealthView, ImportReportView,
+    AnalyticsSlotsView, ChangeRefView, ChangeView, ChangesQuery, ChangesView, EntryChangesQuery,
+    EntryChangesView, HealthView, ImportReportView, StoreHealthView,
 };
 use crate::error::{ApiError, Problem};
 use crate::respond::{self, graph_json, written};
@@ -186,14 +187,27 @@ pub async fn export(
         .streaming(body))
 }
 
-/// The change feed: committed changes after `since`, oldest first.
+/// The longest a change-feed request may wait for a new version (`wait`).
+pub const MAX_FEED_WAIT_SECS: u64 = 30;
+
+/// Entities one page of `GET /v1/changes/{version}` lists by default, and at most.
+const ENTRY_PAGE: usize = 1000;
+const MAX_ENTRY_PAGE: usize = 10_000;
+
+/// The change feed: committed changes after `since`, oldest first. Every entry names every entity
+/// it touched: a large entry (an import) lists its first 1000 here, `truncated`, with a `next`
+/// link to the rest (`GET /v1/changes/{version}`), so the feed alone lets a client mirror the
+/// graph. With `wait`, a request that finds no entry newer than `since` waits up to that many
+/// seconds for one (a write on this server or, with a shared store, on any server), then answers,
+/// with no entries if none came. Long polls are bounded: over the bound, 503 `busy`.
 #[utoipa::path(
     tag = "import-export",
     params(ChangesQuery),
     responses(
         (status = 200, description = "Changes", body = ChangesView),
-        (status = 400, description = "A bad parameter", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A bad parameter (`wait` over 30, ...)", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Reads need a token here", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Too many long polls wait already (`busy`); see Retry-After", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/changes")]
@@ -205,38 +219,142 @@ pub async fn changes(
 ) -> Result<HttpResponse, ApiError> {
     let since = q.since.unwrap_or(0);
     let limit = respond::limit(q.limit)?;
+    let wait = match q.wait.unwrap_or(0) {
+        w if w <= MAX_FEED_WAIT_SECS => std::time::Duration::from_secs(w),
+        w => {
+            return Err(ApiError::http(
+                StatusCode::BAD_REQUEST,
+                "invalid_parameter",
+                format!("wait: {w} is not in 0..={MAX_FEED_WAIT_SECS} seconds"),
+            ))
+        }
+    };
+    if !wait.is_zero() && st.svc.version() <= since {
+        let Some(_place) = st.svc.feed().enter() else {
+            let secs = st.svc.config().retry_after_secs;
+            let mut r = crate::error::problem_response(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "busy",
+                format!(
+                    "{} change-feed readers are waiting already; retry later",
+                    st.svc.feed().max_waiters()
+                ),
+                Vec::new(),
+            );
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(secs));
+            return Ok(r);
+        };
+        // An async wait: the worker serves other requests meanwhile.
+        let mut rx = st.svc.watch_version();
+        let _ = tokio::time::timeout(wait, rx.wait_for(|v| *v > since)).await;
+    }
+    // Entries up to the version readers see: one being made durable now is listed next time.
     let version = st.svc.version();
-    // The feed is read from the store: off the async workers.
-    let entries = {
+    let mut entries = {
         let svc = st.svc.clone();
         st.scan(move || svc.changes_since(since, limit)).await??
     };
+    entries.retain(|e| e.version <= version);
     let next_since = entries.last().map_or(since, |e| e.version);
     let body = ChangesView {
         since,
         version,
         changes: entries
             .into_iter()
-            .map(|e| ChangeView {
-                version: e.version,
-                at_ms: e.at_ms,
-                op: e.op,
-                count: e.count,
-                changes: e
-                    .changes
-                    .into_iter()
-                    .map(|c| ChangeRefView {
-                        entity: c.entity,
-                        id: c.id,
-                        action: c.action,
-                    })
-                    .collect(),
-                truncated: e.truncated,
-                who: e.who,
-                why: e.why,
+            .map(|e| {
+                let listed = e.changes.len() as u64;
+                let next = (listed < e.count)
+                    .then(|| format!("/v1/changes/{}?cursor={listed}", e.version));
+                ChangeView {
+                    version: e.version,
+                    at_ms: e.at_ms,
+                    op: e.op,
+                    count: e.count,
+                    changes: e.changes.into_iter().map(ref_view).collect(),
+                    truncated: e.truncated,
+                    next,
+                    who: e.who,
+                    why: e.why,
+                }
             })
             .collect(),
         next_since,
+    };
+    Ok(graph_json(&req, version, None, &body))
+}
+
+fn ref_view(c: citygraph_store::ChangeRef) -> ChangeRefView {
+    ChangeRefView {
+        entity: c.entity,
+        id: c.id,
+        action: c.action,
+    }
+}
+
+/// Every entity one committed change touched, in commit order, in pages: follow `next` until it
+/// is absent. An import of any size is listed whole this way.
+#[utoipa::path(
+    tag = "import-export",
+    params(("version" = u64, Path, description = "The graph version the change produced"), EntryChangesQuery),
+    responses(
+        (status = 200, description = "One page of the change's entities", body = EntryChangesView),
+        (status = 400, description = "A bad parameter or cursor (`invalid_cursor`)", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Reads need a token here", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No change produced this version (yet)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/changes/{version}")]
+pub async fn change_entry(
+    _a: ReadAuth,
+    st: Data,
+    req: HttpRequest,
+    version: web::Path<u64>,
+    q: web::Query<EntryChangesQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let version = version.into_inner();
+    let limit = match q.limit {
+        None => ENTRY_PAGE,
+        Some(n) if (1..=MAX_ENTRY_PAGE).contains(&n) => n,
+        Some(n) => {
+            return Err(ApiError::http(
+                StatusCode::BAD_REQUEST,
+                "invalid_parameter",
+                format!("limit: {n} is not in 1..={MAX_ENTRY_PAGE}"),
+            ))
+        }
+    };
+    let offset = match q.cursor.as_deref() {
+        None | Some("") => 0,
+        Some(c) => c.parse::<u64>().map_err(|_| {
+            ApiError::http(
+                StatusCode::BAD_REQUEST,
+                "invalid_cursor",
+                format!("cursor: {c:?} is not a cursor of this feed"),
+            )
+        })?,
+    };
+    let page = {
+        let svc = st.svc.clone();
+        st.scan(move || svc.entry_refs(version, offset, limit))
+            .await??
+    };
+    let Some(page) = page else {
+        return Err(ApiError::http(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("no change produced version {version} on this server"),
+        ));
+    };
+    let next = respond::next_link(&req, page.next_offset().map(|o| o.to_string()));
+    let body = EntryChangesView {
+        version,
+        at_ms: page.entry.at_ms,
+        op: page.entry.op,
+        count: page.entry.count,
+        offset: page.offset,
+        changes: page.refs.into_iter().map(ref_view).collect(),
+        next,
     };
     Ok(graph_json(&req, version, None, &body))
 }
@@ -248,7 +366,9 @@ pub async fn healthz(st: Data) -> HttpResponse {
     HttpResponse::Ok().json(health(&st, "ok"))
 }
 
-/// Readiness: the store is open, the graph loaded, and writes can succeed. 503 problem details
+/// Readiness: the store is open, the graph loaded, and writes can succeed; the body names the store
+/// (`store.kind`, `store.reachable`), the version served, and whether an analytics slot is free
+/// (`analytics.free`: a computation asked now starts at once). 503 problem details
 /// while they cannot: `not_ready` when the disk is full or the store needs a restart,
 /// `store_unavailable` (with the reason) while a shared store cannot be reached (reads are still
 /// served from memory).
@@ -281,6 +401,8 @@ pub async fn readyz(st: Data) -> HttpResponse {
 
 fn health(st: &AppState, status: &str) -> HealthView {
     let s = st.svc.snapshot();
+    let problem = st.svc.store_problem();
+    let slots = st.svc.engine().stats().interactive;
     HealthView {
         status: status.to_owned(),
         version: s.version,
@@ -288,14 +410,33 @@ fn health(st: &AppState, status: &str) -> HealthView {
         partnerships: s.partnerships.len(),
         networks: s.networks.len(),
         memberships: s.memberships.len(),
-        store_problem: st.svc.store_problem(),
+        store_problem: problem.clone(),
+        store: StoreHealthView {
+            kind: if st.svc.is_shared() {
+                "postgresql"
+            } else {
+                "sled"
+            }
+            .to_owned(),
+            reachable: problem.is_none(),
+        },
+        analytics: AnalyticsSlotsView {
+            slots: slots.threads,
+            running: slots.running,
+            queued: slots.queued,
+            free: slots.running < slots.threads && slots.queued == 0,
+        },
     }
 }
 
-/// Prometheus metrics: requests and latency by route and status, graph version and sizes.
-#[utoipa::path(tag = "operations", responses((status = 200, description = "Prometheus text format", content_type = "text/plain", body = String)))]
+/// Prometheus metrics: requests and latency by route and status, graph version and sizes. With
+/// `CITYGRAPH_READ_AUTH` on, they need a token like every read.
+#[utoipa::path(tag = "operations", responses(
+    (status = 200, description = "Prometheus text format", content_type = "text/plain", body = String),
+    (status = 401, description = "Reads need a token here", body = Problem, content_type = "application/problem+json"),
+))]
 #[get("/metrics")]
-pub async fn metrics(st: Data) -> HttpResponse {
+pub async fn metrics(_a: ReadAuth, st: Data) -> HttpResponse {
     let s = st.svc.snapshot();
     let engine = st.svc.engine().stats();
     let (hits, misses) = engine.queries.iter().fold((0, 0), |(h, m), (_, c)| {
@@ -392,6 +533,11 @@ pub async fn metrics(st: Data) -> HttpResponse {
             "citygraph_exports_running",
             "Exports streaming.",
             st.svc.exports().running() as f64,
+        ),
+        (
+            "citygraph_feed_waiters",
+            "Change-feed requests long-polling now.",
+            st.svc.feed().waiting() as f64,
         ),
     ]);
     text.push_str(&crate::metrics::render_engine(&engine));

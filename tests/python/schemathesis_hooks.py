@@ -1,8 +1,35 @@
 """schemathesis hooks for the citygraph contract test: an NDJSON body serializer, and jobs that
 really run (valid queries on the seeded graph, whose ids the job routes then use)."""
+import ast
 import json
+import threading
 
 import schemathesis
+
+# CPython 3.11's parser keeps its recursion depth in shared state, so two threads parsing at once
+# (hypothesis describes the lambdas of its strategies with `ast.parse`, and the run has two
+# workers) can fail with "AST constructor recursion depth mismatch". One parse at a time.
+_AST_LOCK = threading.Lock()
+_ast_parse = ast.parse
+
+
+def _parse_one_at_a_time(*args, **kwargs):
+    with _AST_LOCK:
+        return _ast_parse(*args, **kwargs)
+
+
+ast.parse = _parse_one_at_a_time
+
+
+def _as_int(v):
+    """A query value as an int when it is one (ASCII digits; `'³'.isdigit()` is true too)."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int):
+        return v
+    if isinstance(v, str) and v.isascii() and v.isdigit():
+        return int(v)
+    return None
 
 # A valid body for every job query, on the contract test's seed (seed-data/, whose cities and
 # networks include these).
@@ -89,14 +116,10 @@ def before_call(context, case, kwargs):
             query["timeout"] = 1.0
     # A long poll of the change feed (`wait`, up to 30 s) waits at most a second here; its waits
     # are tested end to end (tests/tests/changes_feed.rs).
-    w = query.get("wait")
-    if isinstance(w, str) and w.isdigit():
-        w = int(w)
-    if isinstance(w, int) and not isinstance(w, bool) and 1 < w <= 30:
+    w = _as_int(query.get("wait"))
+    if w is not None and 1 < w <= 30:
         query["wait"] = 1
     for name in ("min_version", "at_version"):
-        v = query.get(name)
-        if isinstance(v, str) and v.isdigit():
-            v = int(v)
-        if isinstance(v, int) and not isinstance(v, bool) and v > 1:
+        v = _as_int(query.get(name))
+        if v is not None and v > 1:
             query[name] = 1

@@ -29,6 +29,11 @@ pub struct CityQuery {
     pub after: Option<String>,
 }
 
+/// The page size of every list when `limit` is not given.
+pub const DEFAULT_LIMIT: usize = 100;
+/// The largest `limit` any list accepts (a larger one is refused, never clamped).
+pub const MAX_LIMIT: usize = 1000;
+
 /// One page of a list.
 #[derive(Clone, Debug)]
 pub struct Page<T> {
@@ -194,6 +199,32 @@ pub fn networks_of(
                 .map(|n| (m.clone(), n.clone()))
         })
         .collect())
+}
+
+/// One page of a list already in its order, after the cursor `after`: the key of the last item
+/// of the previous page, which must be the key of an item of the list (`invalid_cursor`
+/// otherwise). Keys are unique within the list, so the pages partition it.
+pub fn page_in_order<T>(
+    items: Vec<T>,
+    after: Option<&str>,
+    limit: usize,
+    key: impl Fn(&T) -> &str,
+) -> Result<Page<T>> {
+    let start = match after {
+        None => 0,
+        Some(a) => match items.iter().position(|t| key(t) == a) {
+            Some(i) => i + 1,
+            None => return Err(Error::InvalidCursor(a.to_owned())),
+        },
+    };
+    let more = items.len() > start.saturating_add(limit);
+    let page: Vec<T> = items.into_iter().skip(start).take(limit).collect();
+    let next = if more {
+        page.last().map(|t| key(t).to_owned())
+    } else {
+        None
+    };
+    Ok(Page { items: page, next })
 }
 
 /// One page of an id-ordered map (networks, memberships, partnerships), after the cursor `after`,

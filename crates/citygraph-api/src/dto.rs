@@ -294,7 +294,8 @@ pub struct PageQuery {
 pub struct PartnershipListQuery {
     /// Only links of this kind.
     pub kind: Option<PartnershipKind>,
-    /// `active`, `suspended`, `ended` or `all` (default `all`): status on `as_of`.
+    /// `in_force` (active or suspended; default), `active`, `suspended`, `ended` or `all`: the
+    /// link's status on `as_of` (the same values and default on every route).
     pub status: Option<String>,
     /// Day the status filter is about (default today).
     pub as_of: Option<String>,
@@ -305,7 +306,8 @@ pub struct PartnershipListQuery {
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PartnersQuery {
-    /// `active` (default), `suspended`, `ended` or `all`: the link's status on `as_of`.
+    /// `in_force` (active or suspended; default), `active`, `suspended`, `ended` or `all`: the
+    /// link's status on `as_of` (the same values and default on every route).
     pub status: Option<String>,
     /// Only links of this kind.
     pub kind: Option<PartnershipKind>,

@@ -96,9 +96,13 @@ pub fn list_cities(s: &Snapshot, q: &CityQuery) -> Result<Page<Arc<City>>> {
     Ok(Page { items, next })
 }
 
-/// Which partner links to list.
+/// Which partner links to list, by their status on the day asked about. The same values and the
+/// same default ([`StatusFilter::DEFAULT`], `in_force`) on every route that filters by status: a
+/// city's partners, the partnership list and the exports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StatusFilter {
+    /// Established and not ended: active or suspended.
+    InForce,
     Active,
     Suspended,
     Ended,
@@ -109,21 +113,34 @@ impl std::str::FromStr for StatusFilter {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
         match s {
+            "in_force" => Ok(StatusFilter::InForce),
             "active" => Ok(StatusFilter::Active),
             "suspended" => Ok(StatusFilter::Suspended),
             "ended" => Ok(StatusFilter::Ended),
             "all" => Ok(StatusFilter::All),
             other => Err(Error::bad_param(
                 "status",
-                format!("{other:?} is not one of active, suspended, ended, all"),
+                format!("{other:?} is not one of in_force, active, suspended, ended, all"),
             )),
         }
     }
 }
 
 impl StatusFilter {
+    /// The filter when `status` is not given.
+    pub const DEFAULT: StatusFilter = StatusFilter::InForce;
+
+    /// Parses an optional `status` parameter: absent or empty is [`StatusFilter::DEFAULT`].
+    pub fn parse_or_default(raw: Option<&str>) -> Result<StatusFilter> {
+        match raw {
+            None | Some("") => Ok(StatusFilter::DEFAULT),
+            Some(s) => s.parse(),
+        }
+    }
+
     pub fn accepts(self, s: Status) -> bool {
         match self {
+            StatusFilter::InForce => s == Status::Active || s == Status::Suspended,
             StatusFilter::Active => s == Status::Active,
             StatusFilter::Suspended => s == Status::Suspended,
             StatusFilter::Ended => s.is_ended(),

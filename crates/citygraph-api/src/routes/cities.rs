@@ -198,7 +198,7 @@ pub async fn city_partners(
 ) -> Result<HttpResponse, ApiError> {
     let snap = st.svc.snapshot();
     let day = respond::as_of(q.as_of.as_deref())?;
-    let status: query::StatusFilter = q.status.as_deref().unwrap_or("active").parse()?;
+    let status = query::StatusFilter::parse_or_default(q.status.as_deref())?;
     // A cheap read (the city's own links), answered here: it never waits for analytics and never
     // enters the analytics cache.
     let me = entities::city(&snap, &id)?;

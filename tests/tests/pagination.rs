@@ -16,9 +16,11 @@ const HUB: &str = "fr-hub";
 /// was signed only in 2010; `p1`--`p2` is a second component and `q` is alone.
 fn seeded() -> Server {
     let s = Server::start();
-    for id in ["fr-hub", "fr-a", "fr-b", "fr-c", "fr-d", "fr-e", "fr-f", "fr-g"]
-        .into_iter()
-        .chain(["fr-p1", "fr-p2", "fr-q"])
+    for id in [
+        "fr-hub", "fr-a", "fr-b", "fr-c", "fr-d", "fr-e", "fr-f", "fr-g",
+    ]
+    .into_iter()
+    .chain(["fr-p1", "fr-p2", "fr-q"])
     {
         s.post(
             "/v1/cities",
@@ -118,7 +120,10 @@ fn walk(s: &Server, path: &str, field: &str, limit: usize) -> Vec<Value> {
     }
     let distinct: BTreeSet<String> = seen.iter().map(Value::to_string).collect();
     assert_eq!(distinct.len(), seen.len(), "{path}: a row on two pages");
-    assert_eq!(seen, whole, "{path}: the pages are the whole answer, in order");
+    assert_eq!(
+        seen, whole,
+        "{path}: the pages are the whole answer, in order"
+    );
     assert_eq!(pages, whole.len().div_ceil(limit).max(1), "{path}: pages");
     whole
 }
@@ -152,10 +157,16 @@ fn every_list_pages_into_its_whole_answer() {
     // The sizes the walks covered.
     let count = |path: &str, field: &str| rows(&s.get(path).json, field).len();
     assert_eq!(count("/v1/cities", "items"), 11);
-    assert_eq!(count("/v1/cities/fr-hub/partners?status=all", "partners"), 7);
+    assert_eq!(
+        count("/v1/cities/fr-hub/partners?status=all", "partners"),
+        7
+    );
     assert_eq!(count("/v1/networks/net/members", "members"), 7);
     assert_eq!(count("/v1/cities/fr-hub/networks", "networks"), 4);
-    assert_eq!(count("/v1/analytics/centrality?metric=degree", "results"), 11);
+    assert_eq!(
+        count("/v1/analytics/centrality?metric=degree", "results"),
+        11
+    );
     assert_eq!(
         count("/v1/analytics/lapses?by=year&from=1985&to=2024", "rows"),
         40
@@ -237,7 +248,10 @@ fn status_defaults_to_in_force_on_every_route() {
     };
     let default = edges("");
     assert_eq!(default, edges("?status=in_force"));
-    assert!(default.contains("fr-c") && !default.contains("fr-d"), "{default}");
+    assert!(
+        default.contains("fr-c") && !default.contains("fr-d"),
+        "{default}"
+    );
     assert_ne!(default, edges("?status=all"));
     // One set of values: every route refuses the same unknown value.
     for path in [

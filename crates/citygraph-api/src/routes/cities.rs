@@ -6,8 +6,8 @@ use citygraph_core::City;
 use citygraph_service::{entities, query};
 
 use crate::dto::{
-    CityListQuery, CityNetworkView, CityNetworksView, CityPage, CityRef, DeleteQuery,
-    DeletedView, NetworkRef, PartnerView, PartnersQuery, PartnersView,
+    CityListQuery, CityNetworkView, CityNetworksView, CityPage, CityRef, DeleteQuery, DeletedView,
+    NetworkRef, PartnerView, PartnersQuery, PartnersView,
 };
 use crate::error::{ApiError, Problem};
 use crate::respond::{self, graph_json, written};
@@ -209,11 +209,9 @@ pub async fn city_partners(
             items: partners,
             next: None,
         },
-        Some((limit, cursor)) => {
-            query::page_in_order(partners, cursor.as_deref(), limit, |p| {
-                p.partnership.id.as_str()
-            })?
-        }
+        Some((limit, cursor)) => query::page_in_order(partners, cursor.as_deref(), limit, |p| {
+            p.partnership.id.as_str()
+        })?,
     };
     let body = PartnersView {
         city: CityRef::from(&**me),

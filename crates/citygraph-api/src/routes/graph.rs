@@ -9,9 +9,10 @@ use citygraph_core::algo::paths::{CityPath, Neighbourhood};
 use citygraph_core::algo::survival::SurvivalReport;
 use citygraph_core::algo::timeline::{CityTimeline, Timeline};
 use citygraph_service::analytics::request::{
-    CentralityParams, CentralityRequest, CityTimelineParams, CityTimelineRequest, ComponentsParams, ComponentsRequest,
-    LapsesParams, LapsesRequest, NeighbourhoodParams, NeighbourhoodRequest, PathParams,
-    PathRequest, Query, SurvivalParams, SurvivalRequest, TimelineParams, TimelineRequest,
+    CentralityParams, CentralityRequest, CityTimelineParams, CityTimelineRequest, ComponentsParams,
+    ComponentsRequest, LapsesParams, LapsesRequest, NeighbourhoodParams, NeighbourhoodRequest,
+    PathParams, PathRequest, Query, SurvivalParams, SurvivalRequest, TimelineParams,
+    TimelineRequest,
 };
 use citygraph_service::analytics::run::CentralityView;
 

@@ -59,7 +59,10 @@ mod tests {
             }
         }
         assert_eq!(pages, 3);
-        assert_eq!(seen, (0..7).map(serde_json::Value::from).collect::<Vec<_>>());
+        assert_eq!(
+            seen,
+            (0..7).map(serde_json::Value::from).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -1393,4 +1393,29 @@ pub(crate) mod tests {
             .sum();
         assert_eq!(events, 17);
     }
+
+    #[test]
+    fn a_table_known_on_a_day_is_the_table_of_the_events_dated_by_then() {
+        let links = "pa~ly: established 1990, suspended 2003, resumed 2008
+            pa~pr: established 1995, terminated 2001-06
+            bj~tp: established 2004
+            ch~pa: established 1999-12, lapsed 2012";
+        // On 2001-01-01: the termination, the suspension and the link of 2004 are not known yet.
+        let known = "pa~ly: established 1990
+            pa~pr: established 1995
+            ch~pa: established 1999-12";
+        let day = "2001-01-01".parse::<PartialDate>().unwrap().first_day();
+        let q = LapseQuery {
+            by: LapseBy::Year,
+            from: 1985,
+            to: 2015,
+            yearly: false,
+        };
+        let cut = LinkTable::new(&fixture(CITIES, links)).known_on(day);
+        assert_eq!(cut.len(), 3);
+        let expected = lapse_report(&LinkTable::new(&fixture(CITIES, known)), &q).unwrap();
+        assert_eq!(lapse_report(&cut, &q).unwrap(), expected);
+        let whole = lapse_report(&LinkTable::new(&fixture(CITIES, links)), &q).unwrap();
+        assert_ne!(whole, expected);
+    }
 }

@@ -409,7 +409,7 @@ fn partnerships_events_history_and_partners_as_of() {
         partners("?status=ended&kind=friendship_city"),
         Vec::<String>::new()
     );
-    assert_eq!(partners(""), ["fr-paris"], "default: active today");
+    assert_eq!(partners(""), ["fr-paris"], "default: in force today");
     let r = s.get("/v1/cities/us-chicago/partners?as_of=2021&status=all");
     assert_eq!(r.json["as_of"], "2021-01-01");
     assert_eq!(r.json["count"], 2);

@@ -113,8 +113,12 @@ pub struct PartnersView {
     pub city: CityRef,
     /// The day the answer is about (YYYY-MM-DD).
     pub as_of: String,
+    /// The number of items in the whole list (every page).
     pub count: usize,
     pub partners: Vec<PartnerView>,
+    /// The next page, when `limit` or `cursor` was given and more items follow.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
     pub version: u64,
 }
 
@@ -129,8 +133,12 @@ pub struct MemberView {
 pub struct MembersView {
     pub network: String,
     pub as_of: String,
+    /// The number of items in the whole list (every page).
     pub count: usize,
     pub members: Vec<MemberView>,
+    /// The next page, when `limit` or `cursor` was given and more items follow.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
     pub version: u64,
 }
 
@@ -151,8 +159,12 @@ pub struct CityNetworkView {
 pub struct CityNetworksView {
     pub city: String,
     pub as_of: String,
+    /// The number of items in the whole list (every page).
     pub count: usize,
     pub networks: Vec<CityNetworkView>,
+    /// The next page, when `limit` or `cursor` was given and more items follow.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
     pub version: u64,
 }
 
@@ -342,7 +354,8 @@ pub struct PageQuery {
 pub struct PartnershipListQuery {
     /// Only links of this kind.
     pub kind: Option<PartnershipKind>,
-    /// `active`, `suspended`, `ended` or `all` (default `all`): status on `as_of`.
+    /// `in_force` (active or suspended; default), `active`, `suspended`, `ended` or `all`: the
+    /// link's status on `as_of` (the same values and default on every route).
     pub status: Option<String>,
     /// Day the status filter is about (default today).
     pub as_of: Option<String>,
@@ -353,12 +366,17 @@ pub struct PartnershipListQuery {
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PartnersQuery {
-    /// `active` (default), `suspended`, `ended` or `all`: the link's status on `as_of`.
+    /// `in_force` (active or suspended; default), `active`, `suspended`, `ended` or `all`: the
+    /// link's status on `as_of` (the same values and default on every route).
     pub status: Option<String>,
     /// Only links of this kind.
     pub kind: Option<PartnershipKind>,
     /// Default today. Links not yet established on that day are never listed.
     pub as_of: Option<String>,
+    /// Page size, 1..=1000. Without `limit` and `cursor` the whole list is answered.
+    pub limit: Option<usize>,
+    /// Opaque cursor from a previous page's `next`.
+    pub cursor: Option<String>,
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -368,6 +386,10 @@ pub struct MembersQuery {
     pub as_of: Option<String>,
     /// `true`: every membership ever recorded, whatever `as_of`.
     pub all: Option<bool>,
+    /// Page size, 1..=1000. Without `limit` and `cursor` the whole list is answered.
+    pub limit: Option<usize>,
+    /// Opaque cursor from a previous page's `next`.
+    pub cursor: Option<String>,
 }
 
 #[derive(Deserialize, IntoParams)]

@@ -5,6 +5,7 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
 use citygraph_core::{CountryCode, Day, PartialDate, Region};
+use citygraph_service::query;
 use serde::Serialize;
 
 use crate::error::ApiError;
@@ -40,14 +41,27 @@ pub fn year(name: &str, raw: Option<i32>) -> Result<Option<i32>, ApiError> {
 
 pub fn limit(raw: Option<usize>) -> Result<usize, ApiError> {
     match raw {
-        None => Ok(100),
-        Some(n) if (1..=1000).contains(&n) => Ok(n),
+        None => Ok(query::DEFAULT_LIMIT),
+        Some(n) if (1..=query::MAX_LIMIT).contains(&n) => Ok(n),
         Some(n) => Err(ApiError::http(
             StatusCode::BAD_REQUEST,
             "invalid_parameter",
-            format!("limit: {n} is not in 1..=1000"),
+            format!("limit: {n} is not in 1..={}", query::MAX_LIMIT),
         )),
     }
+}
+
+/// The page of a sub-list (a city's partners and networks, a network's members): `None`, the
+/// whole list, unless `limit` or `cursor` is given; then the size and cursor of one page.
+pub fn sub_page(
+    limit_raw: Option<usize>,
+    cursor: Option<&str>,
+) -> Result<Option<(usize, Option<String>)>, ApiError> {
+    let cursor = cursor.filter(|c| !c.is_empty());
+    if limit_raw.is_none() && cursor.is_none() {
+        return Ok(None);
+    }
+    Ok(Some((limit(limit_raw)?, cursor.map(str::to_owned))))
 }
 
 pub fn country(raw: Option<&str>) -> Result<Option<CountryCode>, ApiError> {

@@ -29,6 +29,11 @@ pub struct CityQuery {
     pub after: Option<String>,
 }
 
+/// The page size of every list when `limit` is not given.
+pub const DEFAULT_LIMIT: usize = 100;
+/// The largest `limit` any list accepts (a larger one is refused, never clamped).
+pub const MAX_LIMIT: usize = 1000;
+
 /// One page of a list.
 #[derive(Clone, Debug)]
 pub struct Page<T> {
@@ -91,9 +96,13 @@ pub fn list_cities(s: &Snapshot, q: &CityQuery) -> Result<Page<Arc<City>>> {
     Ok(Page { items, next })
 }
 
-/// Which partner links to list.
+/// Which partner links to list, by their status on the day asked about. The same values and the
+/// same default ([`StatusFilter::DEFAULT`], `in_force`) on every route that filters by status: a
+/// city's partners, the partnership list and the exports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StatusFilter {
+    /// Established and not ended: active or suspended.
+    InForce,
     Active,
     Suspended,
     Ended,
@@ -104,21 +113,34 @@ impl std::str::FromStr for StatusFilter {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
         match s {
+            "in_force" => Ok(StatusFilter::InForce),
             "active" => Ok(StatusFilter::Active),
             "suspended" => Ok(StatusFilter::Suspended),
             "ended" => Ok(StatusFilter::Ended),
             "all" => Ok(StatusFilter::All),
             other => Err(Error::bad_param(
                 "status",
-                format!("{other:?} is not one of active, suspended, ended, all"),
+                format!("{other:?} is not one of in_force, active, suspended, ended, all"),
             )),
         }
     }
 }
 
 impl StatusFilter {
+    /// The filter when `status` is not given.
+    pub const DEFAULT: StatusFilter = StatusFilter::InForce;
+
+    /// Parses an optional `status` parameter: absent or empty is [`StatusFilter::DEFAULT`].
+    pub fn parse_or_default(raw: Option<&str>) -> Result<StatusFilter> {
+        match raw {
+            None | Some("") => Ok(StatusFilter::DEFAULT),
+            Some(s) => s.parse(),
+        }
+    }
+
     pub fn accepts(self, s: Status) -> bool {
         match self {
+            StatusFilter::InForce => s == Status::Active || s == Status::Suspended,
             StatusFilter::Active => s == Status::Active,
             StatusFilter::Suspended => s == Status::Suspended,
             StatusFilter::Ended => s.is_ended(),
@@ -194,6 +216,32 @@ pub fn networks_of(
                 .map(|n| (m.clone(), n.clone()))
         })
         .collect())
+}
+
+/// One page of a list already in its order, after the cursor `after`: the key of the last item
+/// of the previous page, which must be the key of an item of the list (`invalid_cursor`
+/// otherwise). Keys are unique within the list, so the pages partition it.
+pub fn page_in_order<T>(
+    items: Vec<T>,
+    after: Option<&str>,
+    limit: usize,
+    key: impl Fn(&T) -> &str,
+) -> Result<Page<T>> {
+    let start = match after {
+        None => 0,
+        Some(a) => match items.iter().position(|t| key(t) == a) {
+            Some(i) => i + 1,
+            None => return Err(Error::InvalidCursor(a.to_owned())),
+        },
+    };
+    let more = items.len() > start.saturating_add(limit);
+    let page: Vec<T> = items.into_iter().skip(start).take(limit).collect();
+    let next = if more {
+        page.last().map(|t| key(t).to_owned())
+    } else {
+        None
+    };
+    Ok(Page { items: page, next })
 }
 
 /// One page of an id-ordered map (networks, memberships, partnerships), after the cursor `after`,

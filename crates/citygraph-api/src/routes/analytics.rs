@@ -9,6 +9,7 @@ use citygraph_core::algo::overlap::{OverlapReport, TopPairs};
 use citygraph_core::algo::saturation::{SaturationReport, SaturationTimeline};
 use citygraph_core::algo::similarity::{NetworkRecommendations, SimilarCities};
 use citygraph_service::analytics::engine::Held;
+use citygraph_service::analytics::page::page_rows;
 use citygraph_service::analytics::request::{
     OverlapParams, OverlapRequest, Query, RecommendParams, RecommendationsRequest,
     SaturationParams, SaturationRequest, SaturationTimelineParams, SaturationTimelineRequest,
@@ -35,6 +36,17 @@ pub struct WaitParams {
     /// otherwise). A computation no one waits for any more stops.
     #[param(exclusive_minimum = 0)]
     pub timeout: Option<f64>,
+}
+
+/// One page of the rows of an analytics answer (its ranked or listed rows), cut from the cached
+/// answer. Read beside the query's own parameters, and not part of the cache key.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RowsParams {
+    /// Rows per page, 1..=1000. Without `limit` and `cursor` every row is answered.
+    pub limit: Option<usize>,
+    /// Opaque cursor from a previous page's `next`.
+    pub cursor: Option<String>,
 }
 
 /// How long this request waits: its `timeout`, at most the server's deadline (and its grace).
@@ -67,6 +79,13 @@ pub(crate) async fn answer(
 ) -> Result<HttpResponse, ApiError> {
     let day = query.day();
     let limit = wait_limit(st, req)?;
+    // `limit` and `cursor` page the rows of the answer; like `timeout`, they are not part of the
+    // question (nor of the cache key).
+    let page = {
+        let q = web::Query::<RowsParams>::from_query(req.query_string())
+            .map_err(|e| Error::bad_param("limit", e.to_string()))?;
+        respond::sub_page(q.limit, q.cursor.as_deref())?.map(|p| (query.name().rows_field(), p))
+    };
     let snap = st.snapshot(req);
     let basis = st.svc.cache_key(query.clone(), &snap).basis;
     if let Some(v) = respond::fresh_copy(req, day, basis, snap.version) {
@@ -82,12 +101,20 @@ pub(crate) async fn answer(
             return Err(Error::Internal("a request holds no job".into()).into());
         }
     };
-    Ok(respond::graph_bytes(
-        req,
-        answer.version,
-        day,
-        web::Bytes::from_owner(answer.bytes.clone()),
-    ))
+    let Some((field, (rows, cursor))) = page else {
+        return Ok(respond::graph_bytes(
+            req,
+            answer.version,
+            day,
+            web::Bytes::from_owner(answer.bytes.clone()),
+        ));
+    };
+    // One page, cut from the cached answer: the rows are never computed again for it.
+    let (mut body, next) = page_rows(&answer.bytes, field, cursor.as_deref(), rows)?;
+    if let Some(next) = respond::next_link(req, next) {
+        body.insert("next".into(), next.into());
+    }
+    Ok(respond::graph_json(req, answer.version, day, &body))
 }
 
 /// Overlap of chosen networks on a day: each network's members, the pairwise matrix (shared
@@ -97,7 +124,7 @@ pub(crate) async fn answer(
 /// sets of distinct cities with a membership in force on `as_of`.
 #[utoipa::path(
     tag = "analytics",
-    params(OverlapParams, WaitParams),
+    params(OverlapParams, WaitParams, RowsParams),
     responses(
         (status = 200, description = "The overlap report", body = OverlapReport),
         (status = 304, description = "Not modified since the ETag"),
@@ -124,7 +151,7 @@ pub async fn overlap_report(
 /// networks), never all pairs; ordered by the measure, then by ids.
 #[utoipa::path(
     tag = "analytics",
-    params(TopPairsParams, WaitParams),
+    params(TopPairsParams, WaitParams, RowsParams),
     responses(
         (status = 200, description = "Top pairs", body = TopPairs),
         (status = 304, description = "Not modified since the ETag"),
@@ -153,7 +180,7 @@ pub async fn overlap_top(
 /// every city of the group in the store, members of no network included.
 #[utoipa::path(
     tag = "analytics",
-    params(SaturationParams, WaitParams),
+    params(SaturationParams, WaitParams, RowsParams),
     responses(
         (status = 200, description = "The saturation report", body = SaturationReport),
         (status = 304, description = "Not modified since the ETag"),
@@ -181,7 +208,7 @@ pub async fn saturation_report(
 /// it, or, with none, in every year before it ends.
 #[utoipa::path(
     tag = "analytics",
-    params(SaturationTimelineParams, WaitParams),
+    params(SaturationTimelineParams, WaitParams, RowsParams),
     responses(
         (status = 200, description = "One saturation summary per year", body = SaturationTimeline),
         (status = 304, description = "Not modified since the ETag"),
@@ -207,7 +234,7 @@ pub async fn saturation_timeline(
 /// |A∩B| / min(|A|, |B|) of the two cities' network sets (or partner sets), with what they share.
 #[utoipa::path(
     tag = "cities",
-    params(("id" = String, Path, description = "City id"), SimilarParams, WaitParams),
+    params(("id" = String, Path, description = "City id"), SimilarParams, WaitParams, RowsParams),
     responses(
         (status = 200, description = "Similar cities, best first", body = SimilarCities),
         (status = 304, description = "Not modified since the ETag"),
@@ -237,7 +264,7 @@ pub async fn similar(
 /// city is already in is never recommended; a city in no network gets an empty list.
 #[utoipa::path(
     tag = "cities",
-    params(("id" = String, Path, description = "City id"), RecommendParams, WaitParams),
+    params(("id" = String, Path, description = "City id"), RecommendParams, WaitParams, RowsParams),
     responses(
         (status = 200, description = "Recommended networks, best first", body = NetworkRecommendations),
         (status = 304, description = "Not modified since the ETag"),

@@ -6,8 +6,8 @@ use citygraph_core::City;
 use citygraph_service::{entities, query};
 
 use crate::dto::{
-    AsOfQuery, CityListQuery, CityNetworkView, CityNetworksView, CityPage, CityRef, DeleteQuery,
-    DeletedView, NetworkRef, PartnerView, PartnersQuery, PartnersView,
+    CityListQuery, CityNetworkView, CityNetworksView, CityPage, CityRef, DeleteQuery, DeletedView,
+    NetworkRef, PartnerView, PartnersQuery, PartnersView,
 };
 use crate::error::{ApiError, Problem};
 use crate::respond::{self, graph_json, written};
@@ -201,16 +201,28 @@ pub async fn city_partners(
 ) -> Result<HttpResponse, ApiError> {
     let snap = st.snapshot(&req);
     let day = respond::as_of(q.as_of.as_deref())?;
-    let status: query::StatusFilter = q.status.as_deref().unwrap_or("active").parse()?;
+    let status = query::StatusFilter::parse_or_default(q.status.as_deref())?;
     // A cheap read (the city's own links), answered here: it never waits for analytics and never
     // enters the analytics cache.
     let me = entities::city(&snap, &id)?;
     let partners = query::partners(&snap, &id, day, status, q.kind)?;
+    let count = partners.len();
+    let page = match respond::sub_page(q.limit, q.cursor.as_deref())? {
+        None => query::Page {
+            items: partners,
+            next: None,
+        },
+        Some((limit, cursor)) => query::page_in_order(partners, cursor.as_deref(), limit, |p| {
+            p.partnership.id.as_str()
+        })?,
+    };
     let body = PartnersView {
         city: CityRef::from(&**me),
         as_of: day.to_string(),
-        count: partners.len(),
-        partners: partners
+        count,
+        next: respond::next_link(&req, page.next),
+        partners: page
+            .items
             .iter()
             .map(|p| PartnerView {
                 city: CityRef::from(&*p.city),
@@ -229,7 +241,7 @@ pub async fn city_partners(
 /// The networks a city belongs to on a day.
 #[utoipa::path(
     tag = "cities",
-    params(("id" = String, Path, description = "City id"), AsOfQuery, ("all" = Option<bool>, Query, description = "Every membership ever recorded")),
+    params(("id" = String, Path, description = "City id"), crate::dto::MembersQuery),
     responses(
         (status = 200, description = "Memberships of the city", body = CityNetworksView),
         (status = 304, description = "Not modified since the ETag"),
@@ -249,11 +261,23 @@ pub async fn city_networks(
     let snap = st.snapshot(&req);
     let day = respond::as_of(q.as_of.as_deref())?;
     let list = query::networks_of(&snap, &id, day, q.all.unwrap_or(false))?;
+    let count = list.len();
+    let page = match respond::sub_page(q.limit, q.cursor.as_deref())? {
+        None => query::Page {
+            items: list,
+            next: None,
+        },
+        Some((limit, cursor)) => {
+            query::page_in_order(list, cursor.as_deref(), limit, |(m, _)| m.id.as_str())?
+        }
+    };
     let body = CityNetworksView {
         city: id.to_string(),
         as_of: day.to_string(),
-        count: list.len(),
-        networks: list
+        count,
+        next: respond::next_link(&req, page.next),
+        networks: page
+            .items
             .iter()
             .map(|(m, n)| CityNetworkView {
                 network: NetworkRef {

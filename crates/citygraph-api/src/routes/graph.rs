@@ -9,13 +9,14 @@ use citygraph_core::algo::paths::{CityPath, Neighbourhood};
 use citygraph_core::algo::survival::SurvivalReport;
 use citygraph_core::algo::timeline::{CityTimeline, Timeline};
 use citygraph_service::analytics::request::{
-    CentralityParams, CentralityRequest, CityTimelineRequest, ComponentsParams, ComponentsRequest,
-    LapsesParams, LapsesRequest, NeighbourhoodParams, NeighbourhoodRequest, PathParams,
-    PathRequest, Query, SurvivalParams, SurvivalRequest, TimelineParams, TimelineRequest,
+    CentralityParams, CentralityRequest, CityTimelineParams, CityTimelineRequest, ComponentsParams,
+    ComponentsRequest, LapsesParams, LapsesRequest, NeighbourhoodParams, NeighbourhoodRequest,
+    PathParams, PathRequest, Query, SurvivalParams, SurvivalRequest, TimelineParams,
+    TimelineRequest,
 };
 use citygraph_service::analytics::run::CentralityView;
 
-use super::analytics::{answer, WaitParams};
+use super::analytics::{answer, RowsParams, WaitParams};
 use crate::error::{ApiError, Problem};
 use crate::state::{AppState, ReadAuth};
 
@@ -39,7 +40,7 @@ type Data = web::Data<AppState>;
 /// sample); one past its deadline stops and answers 503 `deadline_exceeded`.
 #[utoipa::path(
     tag = "analytics",
-    params(CentralityParams, WaitParams),
+    params(CentralityParams, WaitParams, RowsParams),
     responses(
         (status = 200, description = "The ranking", body = CentralityView),
         (status = 304, description = "Not modified since the ETag"),
@@ -66,7 +67,7 @@ pub async fn centrality_ranking(
 /// their node ids.
 #[utoipa::path(
     tag = "analytics",
-    params(ComponentsParams, WaitParams),
+    params(ComponentsParams, WaitParams, RowsParams),
     responses(
         (status = 200, description = "Components", body = ComponentsResult),
         (status = 304, description = "Not modified since the ETag"),
@@ -93,7 +94,7 @@ pub async fn components_report(
 /// dates; 404 `no_path` when they are not connected.
 #[utoipa::path(
     tag = "analytics",
-    params(PathParams, WaitParams),
+    params(PathParams, WaitParams, RowsParams),
     responses(
         (status = 200, description = "The chain", body = CityPath),
         (status = 304, description = "Not modified since the ETag"),
@@ -120,7 +121,7 @@ pub async fn path(
 /// among them.
 #[utoipa::path(
     tag = "cities",
-    params(("id" = String, Path, description = "City id"), NeighbourhoodParams, WaitParams),
+    params(("id" = String, Path, description = "City id"), NeighbourhoodParams, WaitParams, RowsParams),
     responses(
         (status = 200, description = "The neighbourhood", body = Neighbourhood),
         (status = 304, description = "Not modified since the ETag"),
@@ -152,7 +153,7 @@ pub async fn neighbourhood(
 /// for Y-1), its end the value for Y.
 #[utoipa::path(
     tag = "analytics",
-    params(LapsesParams, WaitParams),
+    params(LapsesParams, WaitParams, RowsParams),
     responses(
         (status = 200, description = "The lapse report", body = LapseReport),
         (status = 304, description = "Not modified since the ETag"),
@@ -187,7 +188,7 @@ pub async fn lapse_report(
 /// years.
 #[utoipa::path(
     tag = "analytics",
-    params(SurvivalParams, WaitParams),
+    params(SurvivalParams, WaitParams, RowsParams),
     responses(
         (status = 200, description = "The survival report", body = SurvivalReport),
         (status = 304, description = "Not modified since the ETag"),
@@ -215,7 +216,7 @@ pub async fn survival_report(
 /// shows). New and ended links count the events dated in `Y`.
 #[utoipa::path(
     tag = "analytics",
-    params(TimelineParams, WaitParams),
+    params(TimelineParams, WaitParams, RowsParams),
     responses(
         (status = 200, description = "The series", body = Timeline),
         (status = 304, description = "Not modified since the ETag"),
@@ -241,7 +242,7 @@ pub async fn timeline_series(
 /// ended (with the partner, reason and sources), memberships joined and left.
 #[utoipa::path(
     tag = "cities",
-    params(("id" = String, Path, description = "City id"), WaitParams),
+    params(("id" = String, Path, description = "City id"), CityTimelineParams, WaitParams, RowsParams),
     responses(
         (status = 200, description = "The city's history", body = CityTimeline),
         (status = 304, description = "Not modified since the ETag"),
@@ -259,7 +260,8 @@ pub async fn city_timeline(
     st: Data,
     req: HttpRequest,
     id: web::Path<String>,
+    q: web::Query<CityTimelineParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let query = Query::CityTimeline(CityTimelineRequest::new(&id)?);
+    let query = Query::CityTimeline(CityTimelineRequest::new(&id, &q)?);
     answer(&st, &req, query).await
 }

@@ -188,11 +188,23 @@ pub async fn network_members(
     let snap = st.snapshot(&req);
     let day = respond::as_of(q.as_of.as_deref())?;
     let list = query::members(&snap, &id, day, q.all.unwrap_or(false))?;
+    let count = list.len();
+    let page = match respond::sub_page(q.limit, q.cursor.as_deref())? {
+        None => query::Page {
+            items: list,
+            next: None,
+        },
+        Some((limit, cursor)) => {
+            query::page_in_order(list, cursor.as_deref(), limit, |(m, _)| m.id.as_str())?
+        }
+    };
     let body = MembersView {
         network: id.to_string(),
         as_of: day.to_string(),
-        count: list.len(),
-        members: list
+        count,
+        next: respond::next_link(&req, page.next),
+        members: page
+            .items
             .iter()
             .map(|(m, c)| MemberView {
                 city: CityRef::from(&**c),

@@ -35,7 +35,7 @@ pub async fn list_partnerships(
 ) -> Result<HttpResponse, ApiError> {
     let snap = st.snapshot(&req);
     let day = respond::as_of(q.as_of.as_deref())?;
-    let status: query::StatusFilter = q.status.as_deref().unwrap_or("all").parse()?;
+    let status = query::StatusFilter::parse_or_default(q.status.as_deref())?;
     let kind = q.kind;
     let (limit, cursor) = (respond::limit(q.limit)?, q.cursor.clone());
     // A status or kind filter may scan every partnership: off the async workers.

@@ -6,6 +6,7 @@
 //! Start with [`request::Query`], then [`Service::analyze`], then [`engine`].
 
 pub mod engine;
+pub mod page;
 pub mod request;
 pub mod run;
 

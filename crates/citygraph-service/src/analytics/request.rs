@@ -379,6 +379,14 @@ pub fn parse_as_of(raw: Option<&str>) -> Result<Day> {
     }
 }
 
+/// An optional `as_of` of a history read: absent means every recorded event (no cut).
+fn known_on(raw: Option<&str>) -> Result<Option<Day>> {
+    match raw {
+        None | Some("") => Ok(None),
+        Some(_) => parse_as_of(raw).map(Some),
+    }
+}
+
 fn parse_region(raw: Option<&str>) -> Result<Option<Region>> {
     raw.filter(|s| !s.is_empty())
         .map(|s| {
@@ -664,6 +672,10 @@ pub struct LapsesParams {
     pub to: Option<i32>,
     /// For the pair and kind groupings: one row per group and year (default false: one per group).
     pub yearly: Option<bool>,
+    /// What was known on this day (valid time): `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a partial date
+    /// standing for the first day of its period. Events dated later are left out, and links not
+    /// yet established on it are not counted. Default: every recorded event.
+    pub as_of: Option<String>,
 }
 
 /// Parameters of `GET /v1/analytics/survival`.
@@ -692,6 +704,21 @@ pub struct TimelineParams {
     pub to: Option<i32>,
     /// `region` or `region-pair` to split the series.
     pub by: Option<TimelineBy>,
+    /// What was known on this day (valid time): `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a partial date
+    /// standing for the first day of its period. Events dated later are left out, and links not
+    /// yet established on it are not counted. Default: every recorded event.
+    pub as_of: Option<String>,
+}
+
+/// Parameters of `GET /v1/cities/{id}/timeline`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct CityTimelineParams {
+    /// What was known on this day (valid time): `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a partial date
+    /// standing for the first day of its period. Events dated later are left out, and links not
+    /// yet established on it are not counted. Default: every recorded event.
+    pub as_of: Option<String>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1071,6 +1098,8 @@ pub struct LapsesRequest {
     pub from: i32,
     pub to: i32,
     pub yearly: bool,
+    /// Valid time: the events known on this day (`None`: every event).
+    pub as_of: Option<Day>,
 }
 
 impl LapsesRequest {
@@ -1082,6 +1111,7 @@ impl LapsesRequest {
             from,
             to,
             yearly: p.yearly.unwrap_or(false),
+            as_of: known_on(p.as_of.as_deref())?,
         })
     }
 }
@@ -1119,6 +1149,8 @@ pub struct TimelineRequest {
     pub from: i32,
     pub to: i32,
     pub by: Option<TimelineBy>,
+    /// Valid time: the events known on this day (`None`: every event).
+    pub as_of: Option<Day>,
 }
 
 impl TimelineRequest {
@@ -1129,6 +1161,7 @@ impl TimelineRequest {
             from,
             to,
             by: p.by,
+            as_of: known_on(p.as_of.as_deref())?,
         })
     }
 }
@@ -1137,12 +1170,15 @@ impl TimelineRequest {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CityTimelineRequest {
     pub city: String,
+    /// Valid time: the entries dated on or before this day (`None`: every entry).
+    pub as_of: Option<Day>,
 }
 
 impl CityTimelineRequest {
-    pub fn new(city: &str) -> Result<CityTimelineRequest> {
+    pub fn new(city: &str, p: &CityTimelineParams) -> Result<CityTimelineRequest> {
         Ok(CityTimelineRequest {
             city: city_id(city)?,
+            as_of: known_on(p.as_of.as_deref())?,
         })
     }
 }
@@ -1295,7 +1331,9 @@ impl Query {
             QueryName::Lapses => Query::Lapses(LapsesRequest::new(&params(qs)?)?),
             QueryName::Survival => Query::Survival(SurvivalRequest::new(&params(qs)?)?),
             QueryName::Timeline => Query::Timeline(TimelineRequest::new(&params(qs)?)?),
-            QueryName::CityTimeline => Query::CityTimeline(CityTimelineRequest::new(id)?),
+            QueryName::CityTimeline => {
+                Query::CityTimeline(CityTimelineRequest::new(id, &params(qs)?)?)
+            }
         })
     }
 
@@ -1323,6 +1361,9 @@ impl Query {
     pub fn day(&self) -> Option<Day> {
         match self {
             Query::Survival(r) => Some(r.as_of),
+            Query::Lapses(LapsesRequest { as_of, .. })
+            | Query::Timeline(TimelineRequest { as_of, .. })
+            | Query::CityTimeline(CityTimelineRequest { as_of, .. }) => *as_of,
             other => other.filter().map(|f| f.as_of),
         }
     }
@@ -1382,7 +1423,7 @@ impl Query {
             Query::Neighbourhood(NeighbourhoodRequest { city, .. })
             | Query::SimilarCities(SimilarCitiesRequest { city, .. })
             | Query::NetworkRecommendations(RecommendationsRequest { city, .. })
-            | Query::CityTimeline(CityTimelineRequest { city }) => {
+            | Query::CityTimeline(CityTimelineRequest { city, .. }) => {
                 canonical(city)?;
             }
             _ => {}

@@ -1,10 +1,12 @@
 //! Running a [`Query`]: picks the projection or the per-version index, calls the algorithm with
 //! the computation's cancellation handle, and serialises the answer.
 
+use std::sync::Arc;
+
 use citygraph_core::algo::cancel::{Cancel, Cancelled};
 use citygraph_core::algo::centrality::{self, Metric, RankedNode, SampleInfo};
 use citygraph_core::algo::components;
-use citygraph_core::algo::lapses::{self, LapseQuery};
+use citygraph_core::algo::lapses::{self, LapseQuery, LinkTable};
 use citygraph_core::algo::overlap::{self, OverlapQuery, TopPairsQuery};
 use citygraph_core::algo::paths;
 use citygraph_core::algo::projection::{self, ProjectionKind, DEFAULT_MAX_PAIRS};
@@ -12,7 +14,7 @@ use citygraph_core::algo::saturation;
 use citygraph_core::algo::similarity::{self, RecommendQuery, SimilarQuery};
 use citygraph_core::algo::survival::{self, SurvivalQuery};
 use citygraph_core::algo::timeline::{self, TimelineQuery};
-use citygraph_core::Snapshot;
+use citygraph_core::{Day, Snapshot};
 use serde::Serialize;
 
 use super::request::Query;
@@ -215,7 +217,7 @@ impl Query {
                 )?)
             }
             Query::Lapses(r) => {
-                let links = links()?;
+                let links = known(links()?, r.as_of);
                 json(&lapses::lapse_report(
                     &links,
                     &LapseQuery {
@@ -238,7 +240,7 @@ impl Query {
                 )?)
             }
             Query::Timeline(r) => {
-                let links = links()?;
+                let links = known(links()?, r.as_of);
                 json(&timeline::timeline(
                     &links,
                     &TimelineQuery {
@@ -249,7 +251,21 @@ impl Query {
                     },
                 )?)
             }
-            Query::CityTimeline(r) => json(&timeline::city_timeline(snap, &r.city)?),
+            Query::CityTimeline(r) => {
+                let mut t = timeline::city_timeline(snap, &r.city)?;
+                if let Some(day) = r.as_of {
+                    t.entries.retain(|e| e.date.first_day() <= day);
+                }
+                json(&t)
+            }
         }
+    }
+}
+
+/// The link table as it stood on `day` (valid time), or whole without one.
+fn known(table: Arc<LinkTable>, day: Option<Day>) -> Arc<LinkTable> {
+    match day {
+        Some(day) => Arc::new(table.known_on(day)),
+        None => table,
     }
 }

@@ -7,59 +7,8 @@
 
 mod common;
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
+use common::disk::{fill, Tmpfs};
 use common::{city_json, Server, ServerOptions};
-
-/// A tmpfs mounted on a temp folder, unmounted on drop.
-struct Tmpfs {
-    dir: tempfile::TempDir,
-}
-
-impl Tmpfs {
-    fn mount(size_mb: u64) -> Option<Tmpfs> {
-        let dir = tempfile::tempdir().ok()?;
-        let out = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size_mb}m"), "tmpfs"])
-            .arg(dir.path())
-            .output()
-            .ok()?;
-        if !out.status.success() {
-            eprintln!(
-                "skipped: cannot mount a tmpfs here ({})",
-                String::from_utf8_lossy(&out.stderr).trim()
-            );
-            return None;
-        }
-        Some(Tmpfs { dir })
-    }
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let _ = Command::new("umount")
-            .arg("-l")
-            .arg(self.dir.path())
-            .status();
-    }
-}
-
-/// Fills the file system of `dir` up to `leave` free bytes with one file, and returns its path.
-fn fill(dir: &Path, leave: u64) -> PathBuf {
-    let path = dir.join("filler");
-    let mut f = std::fs::File::create(&path).unwrap();
-    let chunk = vec![0u8; 64 * 1024];
-    while f.write_all(&chunk).is_ok() {}
-    let _ = f.flush();
-    let len = f.metadata().unwrap().len();
-    f.set_len(len.saturating_sub(leave)).unwrap();
-    path
-}
 
 fn city(i: usize) -> serde_json::Value {
     let mut c = city_json(&format!("fr-c{i}"), "C", "FR", "europe", 45.0, 5.0);
@@ -69,7 +18,9 @@ fn city(i: usize) -> serde_json::Value {
 
 #[test]
 fn a_full_disk_refuses_writes_with_507_and_they_recover_once_space_is_freed() {
-    let Some(fs) = Tmpfs::mount(48) else { return };
+    let Some(fs) = Tmpfs::mount(48, "the full-disk test") else {
+        return;
+    };
     let data = fs.path().join("data");
     let opts = |free_mb: &str| {
         ServerOptions::with_token()

@@ -17,14 +17,13 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use citygraph_interchange::read::{self, Record};
+use common::disk::{fill, Tmpfs};
 use common::{city_json, Server, ServerOptions, TOKEN};
 use reqwest::blocking::Client;
 use serde_json::{json, Value};
@@ -42,49 +41,6 @@ fn soak_secs() -> u64 {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(150)
-}
-
-/// A tmpfs mounted on a temp folder, unmounted on drop.
-struct Tmpfs {
-    dir: tempfile::TempDir,
-}
-
-impl Tmpfs {
-    fn mount(size_mb: u64) -> Option<Tmpfs> {
-        let dir = tempfile::tempdir().ok()?;
-        let out = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size_mb}m"), "tmpfs"])
-            .arg(dir.path())
-            .output()
-            .ok()?;
-        if !out.status.success() {
-            println!(
-                "soak: the full-disk part is skipped: cannot mount a tmpfs here ({})",
-                String::from_utf8_lossy(&out.stderr).trim()
-            );
-            return None;
-        }
-        Some(Tmpfs { dir })
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let _ = Command::new("umount")
-            .arg("-l")
-            .arg(self.dir.path())
-            .status();
-    }
-}
-
-/// Fills the file system of `dir` with one file, and returns its path.
-fn fill(dir: &Path) -> PathBuf {
-    let path = dir.join("filler");
-    let mut f = std::fs::File::create(&path).unwrap();
-    let chunk = vec![0u8; 64 * 1024];
-    while f.write_all(&chunk).is_ok() {}
-    let _ = f.flush();
-    path
 }
 
 /// What the load saw, shared by the workers and the conductor.
@@ -375,9 +331,9 @@ fn rss_mb(pid: u32) -> Option<f64> {
 #[test]
 fn minutes_of_mixed_load_with_kills_and_a_full_disk_lose_nothing_and_stay_flat() {
     let secs = soak_secs();
-    let fs = Tmpfs::mount(512);
+    let fs = Tmpfs::mount(512, "soak: the full-disk part");
     let tmp = tempfile::tempdir().unwrap();
-    let root = fs.as_ref().map_or(tmp.path(), |f| f.dir.path()).to_owned();
+    let root = fs.as_ref().map_or(tmp.path(), |f| f.path()).to_owned();
     let data = root.join("data");
     let seed = tmp.path().join("seed");
     std::fs::create_dir_all(&seed).unwrap();
@@ -473,7 +429,7 @@ fn minutes_of_mixed_load_with_kills_and_a_full_disk_lose_nothing_and_stay_flat()
             "fill" => {
                 if fs.is_some() {
                     sh.disk_full.store(true, Ordering::SeqCst);
-                    filler = Some(fill(&root));
+                    filler = Some(fill(&root, 0));
                 }
             }
             _ => {

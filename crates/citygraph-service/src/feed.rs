@@ -150,14 +150,7 @@ impl Service {
             .store
             .entry_changes(version, offset, limit)?
             .iter()
-            .map(|c| {
-                let (entity, id) = c.target();
-                ChangeRef {
-                    entity: entity.to_owned(),
-                    id: id.to_owned(),
-                    action: if c.is_delete() { "delete" } else { "put" }.to_owned(),
-                }
-            })
+            .map(ChangeRef::of)
             .collect();
         Ok(Some(EntryPage {
             entry,

@@ -78,6 +78,18 @@ pub struct ChangeRef {
     pub action: String,
 }
 
+impl ChangeRef {
+    /// What `change` touches, as the log names it.
+    pub fn of(change: &Change) -> ChangeRef {
+        let (entity, id) = change.target();
+        ChangeRef {
+            entity: entity.to_owned(),
+            id: id.to_owned(),
+            action: if change.is_delete() { "delete" } else { "put" }.to_owned(),
+        }
+    }
+}
+
 /// One entry of the append-only change log: one committed logical change.
 ///
 /// This is the entry's header, what the change feed lists; the changes themselves, every one of
@@ -118,14 +130,7 @@ impl LogEntry {
         let refs = changes
             .iter()
             .take(MAX_LOGGED_REFS)
-            .map(|c| {
-                let (entity, id) = c.target();
-                ChangeRef {
-                    entity: entity.to_owned(),
-                    id: id.to_owned(),
-                    action: if c.is_delete() { "delete" } else { "put" }.to_owned(),
-                }
-            })
+            .map(ChangeRef::of)
             .collect();
         LogEntry {
             version: 0,

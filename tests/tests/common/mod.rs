@@ -5,6 +5,8 @@
 //! Every test file includes this module but uses only part of it.
 #![allow(dead_code)]
 
+pub mod disk;
+
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};

@@ -269,6 +269,7 @@ pub async fn patch_partnership(
         (status = 201, description = "Created", body = PartnershipView),
         (status = 400, description = "Malformed body, or an id other than the path's", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "An id that cannot be a partnership id", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The pair already has a link of this kind in force", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid values or history, an unknown city, or other cities than the partnership's (`partnership_cities_changed`)", body = Problem, content_type = "application/problem+json"),

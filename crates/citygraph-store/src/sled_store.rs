@@ -120,6 +120,36 @@ pub fn encode_pages(changes: &[Change]) -> Vec<Vec<u8>> {
     })
 }
 
+/// How long an open waits for the folder's lock before it gives up.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Opens `config`'s folder, waiting up to [`LOCK_WAIT`] while its lock is held.
+///
+/// sled 0.34 releases the folder's `flock` only when the background flusher of a dropped `Db` has
+/// exited, which it does a moment after the drop; an open right after a close in the same process
+/// (a test, a store reopened after a fault) would otherwise fail with `WouldBlock`. Another
+/// process holding the folder still gets the error, after the wait. Every other error is returned
+/// at once.
+pub(crate) fn open_waiting_for_lock(config: &sled::Config) -> sled::Result<sled::Db> {
+    let start = std::time::Instant::now();
+    let mut pause = std::time::Duration::from_millis(5);
+    loop {
+        match config.open() {
+            Err(sled::Error::Io(e))
+                if e.kind() == std::io::ErrorKind::WouldBlock
+                    || e.to_string().contains("could not acquire lock") =>
+            {
+                if start.elapsed() >= LOCK_WAIT {
+                    return Err(sled::Error::Io(e));
+                }
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(std::time::Duration::from_millis(100));
+            }
+            other => return other,
+        }
+    }
+}
+
 impl SledStore {
     /// Opens (or creates) the store in `path` with default options (see [`SledStore::open_with`]).
     pub fn open(path: &Path) -> Result<SledStore, StoreError> {
@@ -129,10 +159,11 @@ impl SledStore {
     /// Opens (or creates) the store in `path`, checking the format version and removing what a
     /// crash left of an uncommitted bulk commit or checkpoint.
     pub fn open_with(path: &Path, options: StoreOptions) -> Result<SledStore, StoreError> {
-        let db = sled::Config::new()
-            .path(path)
-            .cache_capacity(options.cache_bytes)
-            .open()?;
+        let db = open_waiting_for_lock(
+            &sled::Config::new()
+                .path(path)
+                .cache_capacity(options.cache_bytes),
+        )?;
         let store = SledStore {
             path: path.to_owned(),
             options,

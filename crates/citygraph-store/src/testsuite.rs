@@ -464,7 +464,8 @@ impl Backend for SledBackend {
     }
 
     fn set_format_version(&self, place: &tempfile::TempDir, found: &str) {
-        let db = sled::open(place.path()).unwrap();
+        let db = crate::sled_store::open_waiting_for_lock(&sled::Config::new().path(place.path()))
+            .unwrap();
         db.open_tree("meta")
             .unwrap()
             .insert(b"format_version", found.as_bytes())
@@ -473,7 +474,8 @@ impl Backend for SledBackend {
     }
 
     fn write_foreign(&self, place: &tempfile::TempDir) {
-        let db = sled::open(place.path()).unwrap();
+        let db = crate::sled_store::open_waiting_for_lock(&sled::Config::new().path(place.path()))
+            .unwrap();
         db.open_tree("cities")
             .unwrap()
             .insert(b"x", b"{}".as_slice())

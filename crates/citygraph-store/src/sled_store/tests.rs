@@ -8,7 +8,7 @@ fn refuses_a_version_1_folder_and_names_the_upgrade_path() {
     let dir = tempfile::tempdir().unwrap();
     {
         // What format 1 wrote: entities one key each, JSON records.
-        let db = sled::open(dir.path()).unwrap();
+        let db = open_waiting_for_lock(&sled::Config::new().path(dir.path())).unwrap();
         db.open_tree("meta")
             .unwrap()
             .insert(K_FORMAT, b"1".as_slice())
@@ -31,4 +31,24 @@ fn refuses_a_version_1_folder_and_names_the_upgrade_path() {
             && msg.contains("import the export"),
         "{msg}"
     );
+}
+
+#[test]
+fn a_folder_reopens_at_once_after_a_close_but_not_while_open() {
+    let dir = tempfile::tempdir().unwrap();
+    // Close and reopen at once, many times: each open waits out the flusher of the last close.
+    for _ in 0..40 {
+        let store = SledStore::open(dir.path()).unwrap();
+        drop(store);
+    }
+    // While a handle is open, the folder stays refused (after the bounded wait), not hung.
+    let held = SledStore::open(dir.path()).unwrap();
+    let started = std::time::Instant::now();
+    let err = SledStore::open(dir.path())
+        .err()
+        .expect("a held folder is refused");
+    assert!(err.to_string().contains("lock"), "{err}");
+    assert!(started.elapsed() >= LOCK_WAIT);
+    assert!(started.elapsed() < LOCK_WAIT * 3);
+    drop(held);
 }

@@ -133,6 +133,83 @@ test("the legend of ?as_of=2018-06-01 counts the links the API reports active th
   await settle();
 });
 
+/** Where (lon, lat) is on the map at the page's first view (Web Mercator, centre 10 E 25 N, zoom
+ * 1.2), in page pixels. */
+async function onFirstView(lon, lat) {
+  const box = await page.locator("#map").boundingBox();
+  const scale = 512 * 2 ** 1.2;
+  const x = (l) => (scale * (l + 180)) / 360;
+  const y = (l) => (scale * (Math.PI - Math.log(Math.tan(Math.PI / 4 + (l * Math.PI) / 360)))) / (2 * Math.PI);
+  return { x: box.x + box.width / 2 + x(lon) - x(10), y: box.y + box.height / 2 + y(lat) - y(25) };
+}
+
+test("a slider step redraws only the canvas of what the day changes; the links and cities underneath still answer the pointer", async () => {
+  await open("?as_of=2018-06-01&panel=lapses");
+  if (!(await mapDrawn())) return;
+  await settle();
+  const frames = async () => ({
+    under: Number(await page.locator("#map").getAttribute("data-under-frames")),
+    top: Number(await page.locator("#map").getAttribute("data-top-frames")),
+  });
+  const was = await frames();
+  assert.ok(was.under > 0 && was.top > 0, JSON.stringify(was));
+  const seen = await page.evaluate(() => performance.getEntriesByName("cg:redraw").length);
+  await page.locator("#year").fill("2019");
+  await page.waitForFunction((n) => performance.getEntriesByName("cg:redraw").length > n, seen, { timeout: RENDER_TIMEOUT });
+  const stepped = await frames();
+  assert.ok(stepped.top > was.top, `the top canvas is drawn again: ${JSON.stringify([was, stepped])}`);
+  assert.equal(stepped.under, was.under, "the canvas underneath is left as it was");
+
+  // Khartoum's links have no dated event: the city and its links are drawn underneath, and a
+  // pointer on it names it all the same.
+  const khartoum = await api("/v1/cities/sd-khartoum");
+  const history = await api("/v1/cities/sd-khartoum/timeline");
+  assert.equal(history.entries.length, 0, "no dated event on Khartoum's links");
+  const at = await onFirstView(khartoum.lon, khartoum.lat);
+  let named = "";
+  for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [-1, 0], [0, -1], [1, 1], [-1, -1]]) {
+    await page.mouse.move(at.x + dx, at.y + dy);
+    named = await page
+      .locator(".deck-tooltip")
+      .filter({ hasText: "Khartoum" })
+      .innerText({ timeout: 1_500 })
+      .catch(() => "");
+    if (named) break;
+  }
+  assert.match(named, /Khartoum \(SD\)\n\d+ active links/, "the tooltip of a city drawn underneath");
+
+  // The PNG export lays both canvases on one: Khartoum's point (underneath) is in it.
+  await page.mouse.move(0, 0);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-png").click()]);
+  const png = (await import("node:fs")).readFileSync(await download.path()).toString("base64");
+  const box = await page.locator("#map").boundingBox();
+  const pixel = await page.evaluate(
+    async ({ png, x, y }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${png}`;
+      await img.decode();
+      const c = document.createElement("canvas");
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext("2d");
+      ctx.drawImage(img, 0, 0);
+      // The image has the canvas's pixels; the page's pixels map onto them by the ratio of sizes.
+      const k = img.width / document.getElementById("map").clientWidth;
+      return Array.from(ctx.getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data);
+    },
+    { png, x: at.x - box.x, y: at.y - box.y },
+  );
+  // A city point is dark and opaque: neither the transparent sea nor the pale land.
+  assert.ok(pixel[3] > 200 && pixel[0] < 160, `Khartoum's pixel in the PNG: ${pixel}`);
+
+  // A filter changes what is underneath too: both canvases are drawn again.
+  const filtered = await frames();
+  await page.locator("#kind").selectOption({ index: 1 });
+  await page.waitForFunction((n) => Number(document.getElementById("map").dataset.underFrames) > n, filtered.under, { timeout: RENDER_TIMEOUT });
+  await page.mouse.move(0, 0);
+  await settle();
+});
+
 test("searching Taipei opens its panel with the partner count of the API", async () => {
   await open("?as_of=2019-06-01&panel=lapses");
   await page.locator("#search").fill("Taipei");

@@ -2,12 +2,19 @@
 // points sized by their active links, links as great-circle lines coloured by status (deck.gl,
 // with the two layers of layers.ts). Every link and city is uploaded once per map; a slider step
 // sets the day (a uniform) and uploads one small array (the cities' sizes).
+//
+// Two canvases, one over the other, each drawn by its own deck.gl instance on the same view:
+// underneath, what no day changes (land, borders, and the links whose status is the same on every
+// day, most of them undated); on top, what a day can change (the dated links, the cities, the
+// selections). A slider step redraws only the top canvas, so a software renderer does not paint
+// the 25,000 links that look the same on every day again; panning, zooming and filters redraw
+// both. The top instance owns the controller and hands its view state to the one underneath.
 
 import { Deck, FlyToInterpolator, MapView, type Layer, type PickingInfo } from "@deck.gl/core";
 
 import { basemap, linkLines, type Lines } from "./geometry";
 import { CityPointsLayer, TimedLinesLayer, type RGBA } from "./layers";
-import { ENDED, HIDDEN, drawnStatus, lastChange, recordedDate, type MapData, type Pieces, type View } from "./mapdata";
+import { ALWAYS, ENDED, HIDDEN, NEVER, drawnStatus, lastChange, recordedDate, type MapData, type Pieces, type View } from "./mapdata";
 
 const COLOR: Record<string, RGBA> = {
   active: [0, 122, 122, 160],
@@ -33,6 +40,22 @@ const FLAT = { parameters: { depthWriteEnabled: false, depthCompare: "always" as
 /** The basemap's vertices, built on first use (the same for every map). */
 let base: { land: Lines; borders: Lines } | null = null;
 
+/** The cities as points: `style` gives each its size (0: not drawn here) and class. */
+function citiesLayer(id: string, positions: Float32Array | null, style: Float32Array | null): CityPointsLayer {
+  return new CityPointsLayer({
+    ...FLAT,
+    id,
+    positions,
+    style,
+    stroked: false,
+    dimColor: COLOR.cityDim,
+    cityColor: COLOR.city,
+    memberColor: COLOR.member,
+    ringColor: COLOR.selected,
+    pickable: true,
+  });
+}
+
 export interface MapHandlers {
   onCity: (cityIndex: number) => void;
 }
@@ -46,16 +69,46 @@ export function webglAvailable(): boolean {
   }
 }
 
-/** What is built once per map data: the pieces of every link, their lines, the city positions. */
+/** What is built once per map data: the pieces of every link, their lines (those whose status
+ * changes with the day, and those whose status never does), the city positions. */
 interface Geometry {
   data: MapData;
   pieces: Pieces;
   lines: Lines;
+  stillLines: Lines;
   cities: Float32Array;
+  /** 1 for a city with a link whose status changes with the day (its size can change), by city. */
+  timedCity: Uint8Array;
 }
+
+/** Whether link `i` is drawn the same on every day: one piece, active from before every recorded
+ * day and never suspended or ended (a link with no dated event). */
+export function isStill(p: Pieces, i: number): boolean {
+  if (p.first[i + 1] - p.first[i] !== 1) return false;
+  const o = 5 * p.first[i];
+  const t = p.t;
+  return t[o] === ALWAYS && t[o + 1] === t[o] && t[o + 2] === t[o] && t[o + 3] === NEVER && t[o + 4] === NEVER;
+}
+
+const INITIAL_VIEW = { longitude: 10, latitude: 25, zoom: 1.2, minZoom: 0.5, maxZoom: 12 };
 
 export class TwinningMap {
   private deck: Deck<MapView> | null = null;
+  /** The canvas underneath: what no day changes (see the top of this file). */
+  private under: Deck<MapView> | null = null;
+  /** Whether the last frame of the canvas underneath had every layer's shaders linked. */
+  private underComplete = false;
+  /** The same for the top canvas, once it draws the map's data. */
+  private topComplete = false;
+  private retrying = false;
+  private underFrames = 0;
+  private topFrames = 0;
+  /** What the canvas underneath was last given. */
+  private underShows: { lines: Lines; mask: Uint8Array; cities: Float32Array } | null = null;
+  /** The sizes of the cities drawn on top (those whose size can change with the day) and
+   * underneath (the others), split from `style`; the second is kept while it stays the same. */
+  private topStyle = new Float32Array(0);
+  private underStyle = new Float32Array(0);
   private data: MapData | null = null;
   private view: View | null = null;
   private geometry: Geometry | null = null;
@@ -83,31 +136,85 @@ export class TwinningMap {
       onFailure("This browser offers no WebGL 2, so the map cannot be drawn; the legend, search and panels still work.");
       return;
     }
+    const failed = (e: Error) => {
+      console.warn("map:", e.message);
+      onFailure("The map could not be drawn here (" + e.message + "); the panels still work.");
+    };
     try {
-      this.deck = new Deck<MapView>({
+      // Created first, so its canvas is the one underneath; it takes no input.
+      this.under = new Deck<MapView>({
         parent: container,
+        id: "map-under",
         // No multisampling: a software renderer pays for every sample (lines and points are
         // thin enough that the edges do not suffer).
         deviceProps: { webgl: { antialias: false } },
         views: new MapView({ repeat: true }),
-        initialViewState: { longitude: 10, latitude: 25, zoom: 1.2, minZoom: 0.5, maxZoom: 12 },
+        viewState: INITIAL_VIEW,
+        controller: false,
+        layers: this.underLayers(null, null, null, null),
+        onAfterRender: () => {
+          this.underComplete = this.underShows !== null && this.allLinked(this.under);
+          this.checkFirstRender();
+          // Frames drawn per canvas, for anyone checking what a change redraws.
+          this.underFrames++;
+          container.dataset.underFrames = String(this.underFrames);
+        },
+        onError: failed,
+      });
+      this.deck = new Deck<MapView>({
+        parent: container,
+        id: "map-top",
+        deviceProps: { webgl: { antialias: false } },
+        views: new MapView({ repeat: true }),
+        initialViewState: INITIAL_VIEW,
         controller: { keyboard: true, doubleClickZoom: true },
-        layers: this.basemapLayers(),
+        // The two programs of the top canvas, linked while the data loads (see underLayers).
+        layers: [
+          new TimedLinesLayer({ ...FLAT, id: "links", lines: null, linkMask: null, topology: "line-list", day: 0, showEnded: false, activeColor: COLOR.active, suspendedColor: COLOR.suspended, endedColor: COLOR.ended }),
+          citiesLayer("cities", null, null),
+        ],
+        onViewStateChange: ({ viewState }) => {
+          this.under?.setProps({ viewState });
+        },
         getTooltip: (info) => this.tooltip(info),
-        onClick: (info) => {
-          if (info.layer?.id === "cities" && info.index >= 0 && this.style[2 * info.index] > 0) this.handlers.onCity(info.index);
+        onClick: (picked) => {
+          const info = this.pickedOrUnder(picked);
+          if ((info.layer?.id === "cities" || info.layer?.id === "still-cities") && info.index >= 0 && this.style[2 * info.index] > 0) this.handlers.onCity(info.index);
         },
         onAfterRender: () => this.afterRender(),
-        onError: (e) => {
-          console.warn("map:", e.message);
-          onFailure("The map could not be drawn here (" + e.message + "); the panels still work.");
-        },
+        onError: failed,
       });
     } catch (e) {
+      this.under?.finalize();
+      this.under = null;
       this.deck = null;
       onFailure("The map could not be drawn here; the panels still work.");
       console.warn("map:", e);
     }
+  }
+
+  /** What the canvas underneath draws: the basemap, the links that are the same on every day, the
+   * cities whose size never changes. With no data yet (nulls), the layers still link their
+   * shaders, so that the compilation runs while the map's data is on its way. */
+  private underLayers(lines: Lines | null, mask: Uint8Array | null, positions: Float32Array | null, style: Float32Array | null): Layer[] {
+    return [
+      ...this.basemapLayers(),
+      new TimedLinesLayer({
+        ...FLAT,
+        id: "still-links",
+        lines,
+        linkMask: mask,
+        topology: "line-list",
+        day: 0,
+        showEnded: false,
+        activeColor: COLOR.active,
+        suspendedColor: COLOR.suspended,
+        endedColor: COLOR.ended,
+        worldZoomAlpha: LINKS_AT_WORLD_ZOOM,
+        pickable: true,
+      }),
+      citiesLayer("still-cities", positions, style),
+    ];
   }
 
   private basemapLayers(): Layer[] {
@@ -127,18 +234,38 @@ export class TwinningMap {
       cities[2 * c] = lon[c];
       cities[2 * c + 1] = lat[c];
     }
-    this.geometry = { data: m, pieces, lines: linkLines(m, pieces), cities };
+    const still: number[] = [];
+    const timed: number[] = [];
+    const timedCity = new Uint8Array(lon.length);
+    for (let i = 0; i < m.links.a.length; i++) {
+      if (isStill(pieces, i)) {
+        still.push(i);
+      } else {
+        timed.push(i);
+        timedCity[m.links.a[i]] = 1;
+        timedCity[m.links.b[i]] = 1;
+      }
+    }
+    this.geometry = { data: m, pieces, lines: linkLines(m, pieces, timed), stillLines: linkLines(m, pieces, still), cities, timedCity };
     this.selectedLines = null;
     this.cityLinksOf = null;
     return this.geometry;
   }
 
-  /** The PNG of what the map shows now. */
+  /** The PNG of what the map shows now: both canvases, drawn again and laid on one. */
   png(): string | null {
-    if (!this.deck) return null;
+    if (!this.deck || !this.under) return null;
+    this.under.redraw("export");
     this.deck.redraw("export");
-    const canvas = this.container.querySelector("canvas");
-    return canvas ? canvas.toDataURL("image/png") : null;
+    const layers = [this.under.getCanvas(), this.deck.getCanvas()].filter((c): c is HTMLCanvasElement => !!c);
+    if (!layers.length) return null;
+    const out = document.createElement("canvas");
+    out.width = layers[0].width;
+    out.height = layers[0].height;
+    const ctx = out.getContext("2d");
+    if (!ctx) return null;
+    for (const c of layers) ctx.drawImage(c, 0, 0, out.width, out.height);
+    return out.toDataURL("image/png");
   }
 
   /** Draws `view` of `data`; `measure` names the performance measure that ends when it is on screen. */
@@ -150,6 +277,8 @@ export class TwinningMap {
     this.showEnded = options.showEnded;
     if (options.measure) this.pending = options.measure;
     this.styleCities();
+    this.geometryOf(data, pieces);
+    this.splitStyle();
     this.update();
   }
 
@@ -194,23 +323,26 @@ export class TwinningMap {
 
   /** Whether every layer drawn has its shaders linked (luma.gl links them in the background and
    * skips a layer until then), so the last frame showed everything. */
-  private allLinked(): boolean {
+  private allLinked(deck: Deck<MapView> | null): boolean {
     // deck.gl keeps its layer manager protected; it is the one place that knows the layers.
-    const manager = (this.deck as unknown as { layerManager?: { getLayers(): Layer[] } } | null)?.layerManager;
-    const layers = manager?.getLayers() ?? [];
+    const layers = (deck as unknown as { layerManager?: { getLayers(): Layer[] } } | null)?.layerManager?.getLayers() ?? [];
     return layers.every((l) => l.getModels().every((m) => m.pipeline.linkStatus !== "pending"));
   }
 
   /** Calls `done` once the GPU has finished what was issued so far (a fence, polled without
    * blocking the page), so a measure ends when the pixels exist, not when the commands were sent. */
   private whenDrawn(done: () => void) {
-    const gl = this.container.querySelector("canvas")?.getContext("webgl2");
-    const sync = gl?.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
-    if (!gl || !sync) return done();
-    gl.flush();
+    // One fence in each canvas's context: the frame is on screen when both have finished.
+    const fences = [this.under, this.deck].flatMap((d) => {
+      const gl = d?.getCanvas()?.getContext("webgl2");
+      const sync = gl?.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+      if (!gl || !sync) return [];
+      gl.flush();
+      return [{ gl, sync }];
+    });
     const poll = () => {
-      if (gl.getSyncParameter(sync, gl.SYNC_STATUS) === gl.SIGNALED) {
-        gl.deleteSync(sync);
+      if (fences.every(({ gl, sync }) => gl.getSyncParameter(sync, gl.SYNC_STATUS) === gl.SIGNALED)) {
+        for (const { gl, sync } of fences) gl.deleteSync(sync);
         done();
       } else {
         setTimeout(poll, 2);
@@ -220,24 +352,38 @@ export class TwinningMap {
   }
 
   private afterRender() {
+    this.topFrames++;
+    this.container.dataset.topFrames = String(this.topFrames);
     if (!this.data || !this.view) return;
-    if (!this.firstRender) {
-      if (!this.allLinked()) {
-        // Draw again until the shaders are ready: the mark is for the first complete frame.
-        requestAnimationFrame(() => this.deck?.redraw("shaders"));
-        return;
-      }
-      this.firstRender = true;
-      this.whenDrawn(() => {
-        performance.mark("cg:first-render");
-        this.container.dataset.rendered = "true";
-      });
-    }
+    this.topComplete = this.allLinked(this.deck);
+    this.checkFirstRender();
     if (this.pending) {
       const { name, start } = this.pending;
       this.pending = null;
       this.whenDrawn(() => performance.measure(name, { start, end: performance.now() }));
     }
+  }
+
+  /** Marks the first frame in which both canvases drew the data with every shader linked, and
+   * until then draws again the canvas that was not complete (luma.gl links shaders in the
+   * background and skips a layer until then). */
+  private checkFirstRender() {
+    if (this.firstRender || !this.data || !this.view) return;
+    if (this.underComplete && this.topComplete) {
+      this.firstRender = true;
+      this.whenDrawn(() => {
+        performance.mark("cg:first-render");
+        this.container.dataset.rendered = "true";
+      });
+      return;
+    }
+    if (this.retrying) return;
+    this.retrying = true;
+    requestAnimationFrame(() => {
+      this.retrying = false;
+      if (!this.underComplete && this.underShows) this.under?.redraw("shaders");
+      if (!this.topComplete) this.deck?.redraw("shaders");
+    });
   }
 
   /** Radius (0: not drawn) and class (0 dim, 1 city, 2 member) of every city on the view's day. */
@@ -254,6 +400,31 @@ export class TwinningMap {
       s[2 * c] = 1.2 + Math.sqrt(d) * 1.2;
       s[2 * c + 1] = hl ? (v.member[c] ? 2 : 0) : d ? 1 : 0;
     }
+  }
+
+  /** Splits `style` between the two canvases: the cities whose size can change on top, the
+   * others underneath (a new array for underneath only when it differs, so that a slider step
+   * leaves that canvas as it is). */
+  private splitStyle() {
+    const g = this.geometry;
+    if (!g) return;
+    const s = this.style;
+    const top = new Float32Array(s.length);
+    const under = new Float32Array(s.length);
+    for (let c = 0; c < g.timedCity.length; c++) {
+      const into = g.timedCity[c] ? top : under;
+      into[2 * c] = s[2 * c];
+      into[2 * c + 1] = s[2 * c + 1];
+    }
+    this.topStyle = top;
+    const old = this.underStyle;
+    if (old.length !== under.length || under.some((x, k) => x !== old[k])) this.underStyle = under;
+  }
+
+  /** What the pointer is on: on top, or else a link or city of the canvas underneath. */
+  private pickedOrUnder(picked: PickingInfo): PickingInfo {
+    if (picked.index >= 0 || !this.under || picked.x < 0) return picked;
+    return this.under.pickObject({ x: picked.x, y: picked.y, layerIds: ["still-cities", "still-links"] }) ?? picked;
   }
 
   /** The selected city's links that pass the filters, as lines (rebuilt when the city changes). */
@@ -291,21 +462,15 @@ export class TwinningMap {
     if (this.selectedLinks.length && !this.selectedLines) this.selectedLines = linkLines(m, g.pieces, this.selectedLinks, { always: true });
     const timed = { ...FLAT, day: v.day, showEnded: this.showEnded, activeColor: COLOR.active, suspendedColor: COLOR.suspended, endedColor: COLOR.ended };
     const rings = this.ringLayerData(m);
+    // Underneath: nothing here depends on the day. deck.gl redraws whenever it is given a new
+    // list of layers, so the list is given only when what it draws has changed.
+    if (this.under && (this.underShows?.lines !== g.stillLines || this.underShows.mask !== v.linkOk || this.underShows.cities !== this.underStyle)) {
+      this.underShows = { lines: g.stillLines, mask: v.linkOk, cities: this.underStyle };
+      this.under.setProps({ layers: this.underLayers(g.stillLines, v.linkOk, g.cities, this.underStyle) });
+    }
     const layers: Layer[] = [
-      ...this.basemapLayers(),
       new TimedLinesLayer({ ...timed, id: "links", lines: g.lines, linkMask: v.linkOk, topology: "line-list", worldZoomAlpha: LINKS_AT_WORLD_ZOOM, pickable: true }),
-      new CityPointsLayer({
-        ...FLAT,
-        id: "cities",
-        positions: g.cities,
-        style: this.style,
-        stroked: false,
-        dimColor: COLOR.cityDim,
-        cityColor: COLOR.city,
-        memberColor: COLOR.member,
-        ringColor: COLOR.selected,
-        pickable: true,
-      }),
+      citiesLayer("cities", g.cities, this.topStyle),
       new TimedLinesLayer({
         ...timed,
         id: "city-links",
@@ -359,18 +524,19 @@ export class TwinningMap {
     return s === ENDED && !this.showEnded ? HIDDEN : s;
   }
 
-  private tooltip(info: PickingInfo): { text: string } | null {
+  private tooltip(picked: PickingInfo): { text: string } | null {
     const m = this.data;
     const v = this.view;
+    const info = this.pickedOrUnder(picked);
     if (!m || !v || info.index < 0) return null;
     const id = info.layer?.id;
     const i = info.index;
-    if (id === "cities") {
+    if (id === "cities" || id === "still-cities") {
       if (!(this.style[2 * i] > 0)) return null;
       const net = v.member[i] ? "\nmember of the chosen network" : "";
       return { text: `${m.cities.name[i]} (${m.cities.country[i]})\n${v.degree[i]} active links${net}` };
     }
-    if (id === "links" || id === "city-links" || id === "selected-links") {
+    if (id === "links" || id === "still-links" || id === "city-links" || id === "selected-links") {
       if (id !== "selected-links" && this.shown(i) === HIDDEN) return null;
       const a = m.links.a[i];
       const b = m.links.b[i];

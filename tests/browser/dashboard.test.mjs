@@ -261,6 +261,23 @@ test("a lapse bar puts the links that ended that year on the map", async () => {
   const note = await page.locator(`#panel p.note >> text=/ended in ${year}/`).innerText();
   assert.equal(legendNumber(note, "links"), value, note);
   await settle();
+
+  // With the map's filters, the bars are those of the API in the same scope, and a bar puts only
+  // the links in scope on the map.
+  await open("?as_of=2024-06-01&panel=lapses&region=europe&kind=sister_city");
+  const scoped = page.locator("svg.chart rect.pickable").last();
+  await scoped.waitFor({ timeout: 60_000 });
+  const y = await scoped.getAttribute("data-label");
+  const report = await api(`/v1/analytics/lapses?by=year&from=${y}&to=${y}&region=europe&kind=sister_city`);
+  const row = report.rows.find((r) => String(r.year) === y);
+  const inScope = Number(await scoped.getAttribute("data-value"));
+  assert.equal(inScope, row.lapsed + row.terminated);
+  assert.ok(inScope < value || y !== year, `the scope narrows the bar: ${inScope} of ${value}`);
+  await scoped.focus();
+  await page.keyboard.press("Enter");
+  const scopedNote = await page.locator(`#panel p.note >> text=/ended in ${y}/`).innerText();
+  assert.equal(legendNumber(scopedNote, "links"), inScope, scopedNote);
+  await settle();
 });
 
 test("the page follows a write without a reload", async () => {

@@ -180,6 +180,98 @@ fn seeded_lapse_analytics_report_2022_and_prague() {
     );
     assert_eq!(reported, expected, "lapse report vs the export");
 
+    // The same report in the map's scope (both cities in Europe, sister cities only) equals the
+    // count of those links' events in the export; survival and the timeline take the same scope.
+    let region_of: std::collections::HashMap<String, String> = String::from_utf8(s.export())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["type"] == "city")
+        .map(|v| {
+            (
+                v["id"].as_str().unwrap().to_owned(),
+                v["region"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let scope = "region=europe&kind=sister_city";
+    let r = s.get(&format!(
+        "/v1/analytics/lapses?by=year&from=2000&to=2024&{scope}"
+    ));
+    r.expect(200);
+    let reported_eu: u64 = r.json["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            row["suspended"].as_u64().unwrap()
+                + row["terminated"].as_u64().unwrap()
+                + row["lapsed"].as_u64().unwrap()
+        })
+        .sum();
+    let mut expected_eu = 0u64;
+    let mut europe_links = 0u64;
+    for line in String::from_utf8(s.export()).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        if v["type"] != "partnership" || v["kind"] != "sister_city" {
+            continue;
+        }
+        let both = v["cities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| region_of[c.as_str().unwrap()] == "europe");
+        if !both {
+            continue;
+        }
+        europe_links += 1;
+        expected_eu += v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| {
+                let year: i32 = e["date"].as_str().unwrap()[..4].parse().unwrap();
+                (2000..=2024).contains(&year)
+                    && ["suspended", "terminated", "lapsed"].contains(&e["type"].as_str().unwrap())
+            })
+            .count() as u64;
+    }
+    assert!(
+        expected_eu > 0 && expected_eu < expected + 10_000,
+        "{expected_eu}"
+    );
+    assert_eq!(
+        reported_eu, expected_eu,
+        "lapse report in scope vs the export"
+    );
+    let whole = s.get("/v1/analytics/lapses?by=year&from=2000&to=2024");
+    whole.expect(200);
+    assert_ne!(
+        whole.json["rows"], r.json["rows"],
+        "the scope changes the report"
+    );
+    let sv = s.get(&format!("/v1/analytics/survival?{scope}"));
+    sv.expect(200);
+    let sv_all = s.get("/v1/analytics/survival");
+    sv_all.expect(200);
+    let n = |k: &str| {
+        sv.json[k]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{k} in {}", sv.json))
+    };
+    let dated = n("links");
+    assert_eq!(
+        dated + n("undated_links") + n("not_yet_established"),
+        europe_links,
+        "survival reads the links in scope"
+    );
+    assert!(dated < sv_all.json["links"].as_u64().unwrap());
+    let tl = s.get(&format!("/v1/analytics/timeline?from=2000&to=2024&{scope}"));
+    tl.expect(200);
+    let bad = s.get("/v1/analytics/lapses?region=atlantis");
+    bad.expect(400);
+    assert_eq!(bad.json["code"], "invalid_region", "{}", bad.json);
+
     // Prague's timeline lists Beijing established 2016 and terminated 2019.
     let t = s.get("/v1/cities/cz-prague/timeline");
     t.expect(200);

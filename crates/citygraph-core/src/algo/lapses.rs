@@ -474,6 +474,51 @@ impl LinkTable {
         t
     }
 
+    /// The table restricted as the map's filters restrict it: only links of `kind`, and only links
+    /// both of whose cities are in `region` and in `country` (a link with a missing city is left
+    /// out under a place restriction); memberships only of cities in the region and country.
+    /// `None` leaves that restriction off; with none at all, the table is copied as it is.
+    pub fn restricted(
+        &self,
+        region: Option<Region>,
+        country: Option<CountryCode>,
+        kind: Option<PartnershipKind>,
+    ) -> LinkTable {
+        let place_ok = |city: u32| match self.place(city) {
+            Some((c, r)) => region.is_none_or(|x| x == r) && country.is_none_or(|x| x == c),
+            None => region.is_none() && country.is_none(),
+        };
+        let mut t = LinkTable {
+            version: self.version,
+            kinds: Vec::new(),
+            ends: Vec::new(),
+            offsets: vec![0],
+            events: Vec::new(),
+            places: self.places.clone(),
+            memberships: Vec::new(),
+        };
+        for (i, w) in self.offsets.windows(2).enumerate() {
+            let ends = self.ends[i];
+            if kind.is_some_and(|k| k != self.kinds[i]) || !place_ok(ends[0]) || !place_ok(ends[1])
+            {
+                continue;
+            }
+            t.kinds.push(self.kinds[i]);
+            t.ends.push(ends);
+            t.events
+                .extend_from_slice(&self.events[w[0] as usize..w[1] as usize]);
+            t.offsets
+                .push(u32::try_from(t.events.len()).expect("fewer than 2^32 events"));
+        }
+        t.memberships.extend(
+            self.memberships
+                .iter()
+                .filter(|m| place_ok(m.city))
+                .copied(),
+        );
+        t
+    }
+
     /// The version of the snapshot the table was built from.
     pub fn version(&self) -> u64 {
         self.version
@@ -1418,5 +1463,50 @@ pub(crate) mod tests {
         assert_eq!(lapse_report(&cut, &q).unwrap(), expected);
         let whole = lapse_report(&LinkTable::new(&fixture(CITIES, links)), &q).unwrap();
         assert_ne!(whole, expected);
+    }
+    #[test]
+    fn a_restricted_table_is_the_table_of_the_links_that_pass_the_filters() {
+        let links = "pa~ly: established 1990, suspended 2003, resumed 2008
+            pa~pr friendship_city: established 1995, terminated 2001-06
+            bj~tp: established 2004, lapsed 2010
+            ch~pa: established 1999-12, lapsed 2012
+            ly~pr: established 1980, lapsed 1999";
+        let q = LapseQuery {
+            by: LapseBy::Year,
+            from: 1975,
+            to: 2015,
+            yearly: false,
+        };
+        let table = LinkTable::new(&fixture(CITIES, links));
+        let report = |t: &LinkTable| lapse_report(t, &q).unwrap();
+        let of = |kept: &str| report(&LinkTable::new(&fixture(CITIES, kept)));
+        // Europe: both ends in it (ch~pa and bj~tp are not).
+        let europe = "pa~ly: established 1990, suspended 2003, resumed 2008
+            pa~pr friendship_city: established 1995, terminated 2001-06
+            ly~pr: established 1980, lapsed 1999";
+        let eu = table.restricted(Some(Region::Europe), None, None);
+        assert_eq!(eu.len(), 3);
+        assert_eq!(report(&eu), of(europe));
+        // France: only pa~ly.
+        let fr = table.restricted(None, Some(CountryCode::new("FR").unwrap()), None);
+        assert_eq!(
+            report(&fr),
+            of("pa~ly: established 1990, suspended 2003, resumed 2008")
+        );
+        // A kind, and a kind with a region.
+        let friendship = table.restricted(None, None, Some(PartnershipKind::FriendshipCity));
+        assert_eq!(
+            report(&friendship),
+            of("pa~pr friendship_city: established 1995, terminated 2001-06")
+        );
+        let none = table.restricted(
+            Some(Region::AsiaPacific),
+            None,
+            Some(PartnershipKind::FriendshipCity),
+        );
+        assert!(none.is_empty());
+        // No restriction: the same table.
+        assert_eq!(report(&table.restricted(None, None, None)), report(&table));
+        assert_ne!(report(&eu), report(&table));
     }
 }

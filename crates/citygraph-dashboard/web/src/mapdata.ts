@@ -443,13 +443,26 @@ export function sameSelection(x: Filters, y: Filters): boolean {
 }
 
 /** Links with a lapse or termination dated in `year` (whatever the filters). */
-export function endedInYear(m: MapData, year: number): number[] {
+/** Whether link `i` is in the scope of the link-history reports (lapses, survival): of `kind`,
+ * and both cities in `region` and `country` (each undefined: no restriction), as the API keeps
+ * them. */
+export function inLinkScope(m: MapData, i: number, scope: { region?: string; country?: string; kind?: string }): boolean {
+  if (scope.kind !== undefined && m.kinds[m.links.kind[i]] !== scope.kind) return false;
+  for (const c of [m.links.a[i], m.links.b[i]]) {
+    if (scope.region !== undefined && m.regions[m.cities.region[c]] !== scope.region) return false;
+    if (scope.country !== undefined && m.cities.country[c] !== scope.country) return false;
+  }
+  return true;
+}
+
+export function endedInYear(m: MapData, year: number, keep: (i: number) => boolean = () => true): number[] {
   const lo = epochDays(`${String(year).padStart(4, "0")}-01-01`);
   const hi = epochDays(`${String(year + 1).padStart(4, "0")}-01-01`);
   const lapsed = m.events.indexOf("lapsed");
   const terminated = m.events.indexOf("terminated");
   const out: number[] = [];
   for (let i = 0; i < m.links.id.length; i++) {
+    if (!keep(i)) continue;
     for (let c = m.links.changes_from[i]; c < m.links.changes_from[i + 1]; c++) {
       const e = m.changes.event[c];
       if ((e === lapsed || e === terminated) && m.changes.day[c] >= lo && m.changes.day[c] < hi) {

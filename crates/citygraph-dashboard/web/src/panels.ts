@@ -5,7 +5,7 @@ import { interpolateBlues } from "d3-scale-chromatic";
 
 import { ApiError, getJson, qs, runJob } from "./api";
 import { barChart, lineChart, seriesKey, stepChart, type Series } from "./charts";
-import { endedInYear, memberCounts, type MapData } from "./mapdata";
+import { endedInYear, inLinkScope, memberCounts, type MapData } from "./mapdata";
 
 /** The filters the API understands, for the chosen day. */
 export interface Query {
@@ -238,7 +238,7 @@ async function survival(root: HTMLElement, ctx: PanelContext) {
   const label = el("label", "Curves by ");
   label.append(sel);
   root.replaceChildren(label, el("p", "Loading…", "note"));
-  const r = await getJson<SurvivalReport>("/v1/analytics/survival" + qs({ group_by: by, as_of: ctx.query.as_of }));
+  const r = await getJson<SurvivalReport>("/v1/analytics/survival" + qs({ group_by: by, as_of: ctx.query.as_of, ...linkScope(ctx) }));
   const groups = r.groups
     .filter((g) => g.links > 0)
     .sort((a, b) => b.links - a.links)
@@ -250,7 +250,7 @@ async function survival(root: HTMLElement, ctx: PanelContext) {
   }));
   root.replaceChildren(
     label,
-    el("p", `Kaplan-Meier survival of the ${fmt(r.links)} dated links (95% bands); ${fmt(r.undated_links)} links without a signing date are left out.`, "note"),
+    el("p", `Kaplan-Meier survival of the ${fmt(r.links)} dated links ${scopeText(ctx)}(95% bands); ${fmt(r.undated_links)} links without a signing date are left out.`, "note"),
     stepChart(series, { caption: "Share of links still in force by years since signing", xLabel: "years since signing" }),
     seriesKey(series.map((s) => s.name)),
   );
@@ -262,10 +262,24 @@ interface LapseReport {
   rows: { year: number | null; lapsed: number; terminated: number; suspended: number }[];
 }
 
+/** The map's filters that the link-history reports (survival, lapses) apply: region, country and
+ * kind. The network is not one of them. */
+function linkScope(ctx: PanelContext): { region?: string; country?: string; kind?: string } {
+  const { region, country, kind } = ctx.query;
+  return { region, country, kind };
+}
+
+function scopeText(ctx: PanelContext): string {
+  const s = linkScope(ctx);
+  const parts = [s.region && `in ${s.region}`, s.country && `in ${s.country}`, s.kind && `of kind ${s.kind.replace(/_/g, " ")}`].filter(Boolean);
+  return parts.length ? `(${parts.join(", ")}) ` : "";
+}
+
 async function lapses(root: HTMLElement, ctx: PanelContext) {
   const to = Number(ctx.query.as_of.slice(0, 4));
   const from = Math.max(1, Math.min(to, ctx.data.first_year ?? to - 30));
-  const r = await getJson<LapseReport>("/v1/analytics/lapses" + qs({ by: "year", from, to }));
+  const scope = linkScope(ctx);
+  const r = await getJson<LapseReport>("/v1/analytics/lapses" + qs({ by: "year", from, to, ...scope }));
   const rows = r.rows.filter((x) => x.year !== null);
   const bars = rows.map((x) => ({
     label: String(x.year),
@@ -276,14 +290,14 @@ async function lapses(root: HTMLElement, ctx: PanelContext) {
   root.replaceChildren(
     el(
       "p",
-      `Links that lapsed or were terminated, per year, ${from} to ${to}, in the whole graph: the lapse report has no region, country, kind or network filter, so these bars ignore the filters of the map. Choose a bar to draw those links on the map.`,
+      `Links ${scopeText(ctx)}that lapsed or were terminated, per year, ${from} to ${to} (the region, country and kind filters apply; the network does not). Choose a bar to draw those links on the map.`,
       "note",
     ),
     barChart(bars, {
       caption: "Lapses and terminations per year",
       onPick: (i) => {
         const year = rows[i].year as number;
-        const links = endedInYear(ctx.data, year);
+        const links = endedInYear(ctx.data, year, (i) => inLinkScope(ctx.data, i, scope));
         ctx.selectLinks(links, `${links.length} links that ended in ${year}`);
         out.textContent = `${links.length} links that ended in ${year} are drawn in red.`;
       },

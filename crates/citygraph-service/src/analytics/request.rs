@@ -20,7 +20,7 @@ use std::str::FromStr;
 
 use citygraph_core::algo::centrality::{self, CentralityParams as CoreCentralityParams, Metric};
 use citygraph_core::algo::filter::Filter;
-use citygraph_core::algo::lapses::LapseBy;
+use citygraph_core::algo::lapses::{LapseBy, LinkTable};
 use citygraph_core::algo::overlap::OverlapMeasure;
 use citygraph_core::algo::paths::MAX_DEPTH;
 use citygraph_core::algo::projection::{ProjectionKind, DEFAULT_MAX_PAIRS};
@@ -676,6 +676,12 @@ pub struct LapsesParams {
     /// standing for the first day of its period. Events dated later are left out, and links not
     /// yet established on it are not counted. Default: every recorded event.
     pub as_of: Option<String>,
+    /// Only links both of whose cities are in this region (`europe`, `asia-pacific`, ...).
+    pub region: Option<String>,
+    /// Only links both of whose cities are in this country (ISO 3166-1 alpha-2).
+    pub country: Option<String>,
+    /// Only links of this kind.
+    pub kind: Option<PartnershipKind>,
 }
 
 /// Parameters of `GET /v1/analytics/survival`.
@@ -689,6 +695,12 @@ pub struct SurvivalParams {
     pub ending: Option<String>,
     /// Censoring day (default today).
     pub as_of: Option<String>,
+    /// Only links both of whose cities are in this region (`europe`, `asia-pacific`, ...).
+    pub region: Option<String>,
+    /// Only links both of whose cities are in this country (ISO 3166-1 alpha-2).
+    pub country: Option<String>,
+    /// Only links of this kind.
+    pub kind: Option<PartnershipKind>,
 }
 
 /// Parameters of `GET /v1/analytics/timeline`.
@@ -708,6 +720,12 @@ pub struct TimelineParams {
     /// standing for the first day of its period. Events dated later are left out, and links not
     /// yet established on it are not counted. Default: every recorded event.
     pub as_of: Option<String>,
+    /// Only links (and memberships of cities) both of whose cities are in this region (`europe`, `asia-pacific`, ...).
+    pub region: Option<String>,
+    /// Only links both of whose cities are in this country (ISO 3166-1 alpha-2).
+    pub country: Option<String>,
+    /// Only links of this kind.
+    pub kind: Option<PartnershipKind>,
 }
 
 /// Parameters of `GET /v1/cities/{id}/timeline`.
@@ -1100,6 +1118,38 @@ pub struct LapsesRequest {
     pub yearly: bool,
     /// Valid time: the events known on this day (`None`: every event).
     pub as_of: Option<Day>,
+    pub scope: LinkScope,
+}
+
+/// The links a link-history query reads: those of a kind, and those both of whose cities are in
+/// a region and a country (each `None`: no restriction), as the map's filters keep them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct LinkScope {
+    pub region: Option<Region>,
+    pub country: Option<CountryCode>,
+    pub kind: Option<PartnershipKind>,
+}
+
+impl LinkScope {
+    fn new(
+        region: Option<&str>,
+        country: Option<&str>,
+        kind: Option<PartnershipKind>,
+    ) -> Result<LinkScope> {
+        Ok(LinkScope {
+            region: parse_region(region)?,
+            country: parse_country(country)?,
+            kind,
+        })
+    }
+
+    /// `table` restricted to the scope (the same table when nothing is restricted).
+    pub fn apply(&self, table: std::sync::Arc<LinkTable>) -> std::sync::Arc<LinkTable> {
+        if *self == LinkScope::default() {
+            return table;
+        }
+        std::sync::Arc::new(table.restricted(self.region, self.country, self.kind))
+    }
 }
 
 impl LapsesRequest {
@@ -1112,6 +1162,7 @@ impl LapsesRequest {
             to,
             yearly: p.yearly.unwrap_or(false),
             as_of: known_on(p.as_of.as_deref())?,
+            scope: LinkScope::new(p.region.as_deref(), p.country.as_deref(), p.kind)?,
         })
     }
 }
@@ -1122,6 +1173,7 @@ pub struct SurvivalRequest {
     pub group_by: SurvivalGroupBy,
     pub ending: Vec<EventType>,
     pub as_of: Day,
+    pub scope: LinkScope,
 }
 
 impl SurvivalRequest {
@@ -1138,6 +1190,7 @@ impl SurvivalRequest {
             group_by: p.group_by.unwrap_or(SurvivalGroupBy::None),
             ending,
             as_of: parse_as_of(p.as_of.as_deref())?,
+            scope: LinkScope::new(p.region.as_deref(), p.country.as_deref(), p.kind)?,
         })
     }
 }
@@ -1151,6 +1204,7 @@ pub struct TimelineRequest {
     pub by: Option<TimelineBy>,
     /// Valid time: the events known on this day (`None`: every event).
     pub as_of: Option<Day>,
+    pub scope: LinkScope,
 }
 
 impl TimelineRequest {
@@ -1162,6 +1216,7 @@ impl TimelineRequest {
             to,
             by: p.by,
             as_of: known_on(p.as_of.as_deref())?,
+            scope: LinkScope::new(p.region.as_deref(), p.country.as_deref(), p.kind)?,
         })
     }
 }

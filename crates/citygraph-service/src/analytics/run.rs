@@ -217,7 +217,7 @@ impl Query {
                 )?)
             }
             Query::Lapses(r) => {
-                let links = known(links()?, r.as_of);
+                let links = known(r.scope.apply(links()?), r.as_of);
                 json(&lapses::lapse_report(
                     &links,
                     &LapseQuery {
@@ -229,7 +229,7 @@ impl Query {
                 )?)
             }
             Query::Survival(r) => {
-                let links = links()?;
+                let links = r.scope.apply(links()?);
                 json(&survival::survival(
                     &links,
                     &SurvivalQuery {
@@ -240,7 +240,7 @@ impl Query {
                 )?)
             }
             Query::Timeline(r) => {
-                let links = known(links()?, r.as_of);
+                let links = known(r.scope.apply(links()?), r.as_of);
                 json(&timeline::timeline(
                     &links,
                     &TimelineQuery {

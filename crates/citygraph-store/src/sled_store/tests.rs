@@ -44,9 +44,7 @@ fn a_folder_reopens_at_once_after_a_close_but_not_while_open() {
     // While a handle is open, the folder stays refused (after the bounded wait), not hung.
     let held = SledStore::open(dir.path()).unwrap();
     let started = std::time::Instant::now();
-    let err = SledStore::open(dir.path())
-        .err()
-        .expect("a held folder is refused");
+    let err = SledStore::open(dir.path()).expect_err("a held folder is refused");
     assert!(err.to_string().contains("lock"), "{err}");
     assert!(started.elapsed() >= LOCK_WAIT);
     assert!(started.elapsed() < LOCK_WAIT * 3);

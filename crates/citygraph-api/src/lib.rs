@@ -187,11 +187,16 @@ pub fn app(
 
 /// The root span of each request (method, route, status, request id) at DEBUG: with the default
 /// `info` filter it is not built, which keeps the hot read path cheap; `CITYGRAPH_LOG=debug` (or
-/// `info,tracing_actix_web=debug`) turns request spans on.
+/// `info,citygraph_api=debug`, the spans' target) turns request spans on.
 pub struct RequestSpan;
 
 impl tracing_actix_web::RootSpanBuilder for RequestSpan {
     fn on_request_start(request: &ServiceRequest) -> tracing::Span {
+        // The macro reads the matched route pattern (a walk of the route map) before it knows
+        // whether the span is wanted: ask first.
+        if !tracing::enabled!(tracing::Level::DEBUG) {
+            return tracing::Span::none();
+        }
         tracing_actix_web::root_span!(level = tracing::Level::DEBUG, request)
     }
 

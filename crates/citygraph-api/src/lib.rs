@@ -8,6 +8,7 @@
 //!
 //! Start with [`app`], then one handler module in `routes`.
 
+pub mod body;
 pub mod consistency;
 pub mod dto;
 pub mod edge;

@@ -5,12 +5,15 @@ use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use citygraph_core::City;
 use citygraph_service::{entities, query};
 
+use crate::body::{
+    self, CityNetworksBody, CityPlace, DayStr, NetworkRows, PartnerRows, PartnersBody,
+};
 use crate::dto::{
-    CityListQuery, CityNetworkView, CityNetworksView, CityPage, CityRef, DeleteQuery, DeletedView,
-    NetworkRef, PartnerView, PartnersQuery, PartnersView,
+    CityListQuery, CityNetworksView, CityPage, DeleteQuery, DeletedView, PartnersQuery,
+    PartnersView,
 };
 use crate::error::{ApiError, Problem};
-use crate::respond::{self, graph_json, written};
+use crate::respond::{self, graph_bytes, graph_json, written};
 use crate::state::{AppState, ReadAuth, WriteAuth};
 
 type Data = web::Data<AppState>;
@@ -203,39 +206,31 @@ pub async fn city_partners(
     let day = respond::as_of(q.as_of.as_deref())?;
     let status = query::StatusFilter::parse_or_default(q.status.as_deref())?;
     // A cheap read (the city's own links), answered here: it never waits for analytics and never
-    // enters the analytics cache.
-    let me = entities::city(&snap, &id)?;
-    let partners = query::partners(&snap, &id, day, status, q.kind)?;
-    let count = partners.len();
+    // enters the analytics cache. Written straight from the snapshot into the response's buffer.
+    let found = query::partners(&snap, &id, day, status, q.kind)?;
+    let count = found.partners.len();
     let page = match respond::sub_page(q.limit, q.cursor.as_deref())? {
         None => query::Page {
-            items: partners,
+            items: found.partners,
             next: None,
         },
-        Some((limit, cursor)) => query::page_in_order(partners, cursor.as_deref(), limit, |p| {
-            p.partnership.id.as_str()
-        })?,
+        Some((limit, cursor)) => {
+            query::page_in_order(found.partners, cursor.as_deref(), limit, |p| {
+                p.partnership.id.as_str()
+            })?
+        }
     };
-    let body = PartnersView {
-        city: CityRef::from(&**me),
-        as_of: day.to_string(),
+    let next = respond::next_link(&req, page.next);
+    let body = PartnersBody {
+        city: CityPlace::from(found.city),
+        as_of: DayStr(day),
         count,
-        next: respond::next_link(&req, page.next),
-        partners: page
-            .items
-            .iter()
-            .map(|p| PartnerView {
-                city: CityRef::from(&*p.city),
-                partnership: p.partnership.id.to_string(),
-                kind: p.partnership.kind,
-                status: p.status,
-                established: p.partnership.established(),
-                ended: p.partnership.ended(),
-            })
-            .collect(),
+        partners: PartnerRows(&page.items),
+        next: next.as_deref(),
         version: snap.version,
     };
-    Ok(graph_json(&req, snap.version, Some(day), &body))
+    let bytes = body::to_vec(&body, body.size_hint());
+    Ok(graph_bytes(&req, snap.version, Some(day), bytes))
 }
 
 /// The networks a city belongs to on a day.
@@ -271,25 +266,17 @@ pub async fn city_networks(
             query::page_in_order(list, cursor.as_deref(), limit, |(m, _)| m.id.as_str())?
         }
     };
-    let body = CityNetworksView {
-        city: id.to_string(),
-        as_of: day.to_string(),
+    let next = respond::next_link(&req, page.next);
+    let body = CityNetworksBody {
+        city: &id,
+        as_of: DayStr(day),
         count,
-        next: respond::next_link(&req, page.next),
-        networks: page
-            .items
-            .iter()
-            .map(|(m, n)| CityNetworkView {
-                network: NetworkRef {
-                    id: n.id.to_string(),
-                    name: n.name.clone(),
-                },
-                membership: (**m).clone(),
-            })
-            .collect(),
+        networks: NetworkRows(&page.items),
+        next: next.as_deref(),
         version: snap.version,
     };
-    Ok(graph_json(&req, snap.version, Some(day), &body))
+    let bytes = body::to_vec(&body, body.size_hint());
+    Ok(graph_bytes(&req, snap.version, Some(day), bytes))
 }
 
 pub(crate) fn internal(e: actix_web::error::BlockingError) -> ApiError {

@@ -6,12 +6,12 @@ use citygraph_core::{Membership, Network};
 use citygraph_service::{entities, query};
 
 use super::cities::internal;
+use crate::body::{self, DayStr, MemberRows, MembersBody};
 use crate::dto::{
-    CityRef, DeleteQuery, DeletedView, MemberView, MembersQuery, MembersView, MembershipPage,
-    NetworkPage, PageQuery,
+    DeleteQuery, DeletedView, MembersQuery, MembersView, MembershipPage, NetworkPage, PageQuery,
 };
 use crate::error::{ApiError, Problem};
-use crate::respond::{self, graph_json, written};
+use crate::respond::{self, graph_bytes, graph_json, written};
 use crate::state::{AppState, ReadAuth, WriteAuth};
 
 type Data = web::Data<AppState>;
@@ -198,22 +198,17 @@ pub async fn network_members(
             query::page_in_order(list, cursor.as_deref(), limit, |(m, _)| m.id.as_str())?
         }
     };
-    let body = MembersView {
-        network: id.to_string(),
-        as_of: day.to_string(),
+    let next = respond::next_link(&req, page.next);
+    let body = MembersBody {
+        network: &id,
+        as_of: DayStr(day),
         count,
-        next: respond::next_link(&req, page.next),
-        members: page
-            .items
-            .iter()
-            .map(|(m, c)| MemberView {
-                city: CityRef::from(&**c),
-                membership: (**m).clone(),
-            })
-            .collect(),
+        members: MemberRows(&page.items),
+        next: next.as_deref(),
         version: snap.version,
     };
-    Ok(graph_json(&req, snap.version, Some(day), &body))
+    let bytes = body::to_vec(&body, body.size_hint());
+    Ok(graph_bytes(&req, snap.version, Some(day), bytes))
 }
 
 /// List memberships in id order.

@@ -6,12 +6,12 @@ use citygraph_core::{Event, Partnership};
 use citygraph_service::{entities, query};
 
 use super::cities::internal;
+use crate::body::{self, HistoryBody};
 use crate::dto::{
-    AsOfQuery, CityRef, DeletedView, HistoryView, PartnershipListQuery, PartnershipPage,
-    PartnershipView,
+    AsOfQuery, DeletedView, HistoryView, PartnershipListQuery, PartnershipPage, PartnershipView,
 };
 use crate::error::{ApiError, Problem};
-use crate::respond::{self, graph_json, written};
+use crate::respond::{self, graph_bytes, graph_json, written};
 use crate::state::{AppState, ReadAuth, WriteAuth};
 
 type Data = web::Data<AppState>;
@@ -206,23 +206,9 @@ pub async fn history(
     let snap = st.snapshot(&req);
     let day = respond::as_of(q.as_of.as_deref())?;
     let p = entities::partnership(&snap, &id)?;
-    let cities = p
-        .cities
-        .iter()
-        .filter_map(|c| snap.city(c.as_str()))
-        .map(|c| CityRef::from(&**c))
-        .collect();
-    let body = HistoryView {
-        id: p.id.to_string(),
-        cities,
-        kind: p.kind,
-        events: p.events.clone(),
-        status: p.status_now(),
-        as_of: day.to_string(),
-        status_on_as_of: p.status_on(day),
-        version: snap.version,
-    };
-    Ok(graph_json(&req, snap.version, Some(day), &body))
+    let body = HistoryBody::new(&snap, p, day);
+    let bytes = body::to_vec(&body, body.size_hint());
+    Ok(graph_bytes(&req, snap.version, Some(day), bytes))
 }
 
 /// Update a partnership's kind, note or sources with a JSON merge patch (RFC 7386). Its id and

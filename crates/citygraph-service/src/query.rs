@@ -176,9 +176,12 @@ pub fn partners<'a>(
     kind: Option<PartnershipKind>,
 ) -> Result<Partners<'a>> {
     let me = entities::city(s, city)?;
-    let links = s.links_of.get(me.id.as_str());
-    let mut out: Vec<Partner<'a>> = Vec::with_capacity(links.map_or(0, |l| l.len()));
-    for p in s.partnerships_of(me.id.as_str()) {
+    let links = s
+        .links_of
+        .get(me.id.as_str())
+        .map_or(&[][..], |l| l.as_slice());
+    let mut out: Vec<Partner<'a>> = Vec::with_capacity(links.len());
+    for p in links.iter().filter_map(|pid| s.partnership(pid.as_str())) {
         if kind.is_some_and(|k| k != p.kind) {
             continue;
         }

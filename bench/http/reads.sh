@@ -4,7 +4,9 @@
 # handler that answers every URL with the very bytes citygraph answered it with, side by side in
 # one run; wrk, 2 threads, 64 connections, a Lua script cycling through the URLs.
 #
-# Usage: bench/http/reads.sh [DURATION] [PAIRS]                 (needs: apt-get install wrk)
+# Usage: bench/http/reads.sh [DURATION] [PAIRS] [ROUNDS]        (needs: apt-get install wrk)
+#   each round runs every server once per case, in turn; the table gives the median of the rounds
+#   (the ratio is that of the medians) and every round's requests/s
 #   CITYGRAPH_BINS="before=/tmp/citygraph-before after=target/release/citygraph"  several
 #     citygraph binaries in the same run (default: citygraph=target/release/citygraph); each gets
 #     its own data folder seeded from seed-data/, and each must answer every URL with the same bytes
@@ -14,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 DUR=${1:-10s}
 PAIRS=${2:-20000}
+ROUNDS=${3:-1}
 TARGET=${CARGO_TARGET_DIR:-target}
 BINS=${CITYGRAPH_BINS:-citygraph=$TARGET/release/citygraph}
 CACHED_URL=${CACHED_URL:-/v1/cities/us-chicago/partners?as_of=2024-06-01}
@@ -127,18 +130,27 @@ function request()
 end
 LUA
 
-run() { # case port name
-    URLS="$work/$1.txt" wrk -t2 -c64 -d"$DUR" --latency -s "$work/cycle.lua" "http://127.0.0.1:$2" > "$work/$1-$3.txt"
+run() { # case port name round
+    URLS="$work/$1.txt" wrk -t2 -c64 -d"$DUR" --latency -s "$work/cycle.lua" "http://127.0.0.1:$2" > "$work/$1-$3-$4.txt"
 }
-for case in distinct cached; do
-    run "$case" 18081 bare
-    for i in "${!labels[@]}"; do run "$case" "${ports[$i]}" "${labels[$i]}"; done
+# The read cache's counters after each case show how many answers it served (none in the
+# distinct case means every request was written from the snapshot).
+reads() { curl -fs "http://127.0.0.1:$1/metrics" | awk '/^citygraph_read_cache_(hits|misses)/ {printf " %s=%s", $1, $2}'; }
+for round in $(seq 1 "$ROUNDS"); do
+    for case in distinct cached; do
+        run "$case" 18081 bare "$round"
+        for i in "${!labels[@]}"; do
+            before=$(reads "${ports[$i]}")
+            run "$case" "${ports[$i]}" "${labels[$i]}" "$round"
+            echo "round $round, $case, ${labels[$i]}: read cache before${before:- (none)}; after$(reads "${ports[$i]}")"
+        done
+    done
 done
 echo "load after: $(uptime)"
 
-python3 - "$work" "${labels[@]}" <<'PY'
-import re, sys
-work, labels = sys.argv[1], sys.argv[2:]
+python3 - "$work" "$ROUNDS" "${labels[@]}" <<'PY'
+import re, statistics, sys
+work, rounds, labels = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 def parse(p):
     t = open(p).read()
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
@@ -147,12 +159,19 @@ def parse(p):
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", t)
     errs = re.search(r"Socket errors:.*", t)
     return rps, p99, int(bad.group(1)) if bad else 0, errs.group(0) if errs else ""
-print("| case | server | requests/s | p99 ms | ratio to bare |\n|---|---|---|---|---|")
+print("| case | server | requests/s (median) | each round | p99 ms (median) | ratio to bare |")
+print("|---|---|---|---|---|---|")
 for case in ("distinct", "cached"):
-    b = parse(f"{work}/{case}-bare.txt")
-    rows = [("bare actix handler", b)] + [(l, parse(f"{work}/{case}-{l}.txt")) for l in labels]
-    for name, r in rows:
-        note = f" ({r[2]} non-2xx)" if r[2] else ""
-        note += f" ({r[3]})" if r[3] else ""
-        print(f"| {case} | {name} | {r[0]:.0f}{note} | {r[1]:.2f} | {r[0] / b[0]:.2f} |")
+    rows = {n: [parse(f"{work}/{case}-{n}-{r}.txt") for r in range(1, rounds + 1)]
+            for n in ["bare"] + labels}
+    base = statistics.median(r[0] for r in rows["bare"])
+    for n, rs in rows.items():
+        rps = statistics.median(r[0] for r in rs)
+        p99 = statistics.median(r[1] for r in rs)
+        bad = sum(r[2] for r in rs)
+        note = f" ({bad} non-2xx)" if bad else ""
+        note += "".join(f" ({r[3]})" for r in rs if r[3])
+        name = "bare actix handler" if n == "bare" else n
+        each = ", ".join(f"{r[0]:.0f}" for r in rs)
+        print(f"| {case} | {name} | {rps:.0f}{note} | {each} | {p99:.2f} | {rps / base:.2f} |")
 PY

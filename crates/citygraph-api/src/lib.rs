@@ -14,6 +14,7 @@ pub mod dto;
 pub mod edge;
 pub mod error;
 pub mod metrics;
+pub mod read_cache;
 pub mod respond;
 pub mod routes;
 pub mod state;

@@ -11,7 +11,7 @@ use crate::dto::{
     DeleteQuery, DeletedView, MembersQuery, MembersView, MembershipPage, NetworkPage, PageQuery,
 };
 use crate::error::{ApiError, Problem};
-use crate::respond::{self, graph_bytes, graph_json, written};
+use crate::respond::{self, graph_json, written};
 use crate::state::{AppState, ReadAuth, WriteAuth};
 
 type Data = web::Data<AppState>;
@@ -187,28 +187,29 @@ pub async fn network_members(
 ) -> Result<HttpResponse, ApiError> {
     let snap = st.snapshot(&req);
     let day = respond::as_of(q.as_of.as_deref())?;
-    let list = query::members(&snap, &id, day, q.all.unwrap_or(false))?;
-    let count = list.len();
-    let page = match respond::sub_page(q.limit, q.cursor.as_deref())? {
-        None => query::Page {
-            items: list,
-            next: None,
-        },
-        Some((limit, cursor)) => {
-            query::page_in_order(list, cursor.as_deref(), limit, |(m, _)| m.id.as_str())?
-        }
-    };
-    let next = respond::next_link(&req, page.next);
-    let body = MembersBody {
-        network: &id,
-        as_of: DayStr(day),
-        count,
-        members: MemberRows(&page.items),
-        next: next.as_deref(),
-        version: snap.version,
-    };
-    let bytes = body::to_vec(&body, body.size_hint());
-    Ok(graph_bytes(&req, snap.version, Some(day), bytes))
+    respond::cheap_read(&st, &req, snap.version, day, || {
+        let list = query::members(&snap, &id, day, q.all.unwrap_or(false))?;
+        let count = list.len();
+        let page = match respond::sub_page(q.limit, q.cursor.as_deref())? {
+            None => query::Page {
+                items: list,
+                next: None,
+            },
+            Some((limit, cursor)) => {
+                query::page_in_order(list, cursor.as_deref(), limit, |(m, _)| m.id.as_str())?
+            }
+        };
+        let next = respond::next_link(&req, page.next);
+        let body = MembersBody {
+            network: &id,
+            as_of: DayStr(day),
+            count,
+            members: MemberRows(&page.items),
+            next: next.as_deref(),
+            version: snap.version,
+        };
+        Ok(body::to_vec(&body, body.size_hint()))
+    })
 }
 
 /// List memberships in id order.

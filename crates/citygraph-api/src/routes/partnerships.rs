@@ -11,7 +11,7 @@ use crate::dto::{
     AsOfQuery, DeletedView, HistoryView, PartnershipListQuery, PartnershipPage, PartnershipView,
 };
 use crate::error::{ApiError, Problem};
-use crate::respond::{self, graph_bytes, graph_json, written};
+use crate::respond::{self, graph_json, written};
 use crate::state::{AppState, ReadAuth, WriteAuth};
 
 type Data = web::Data<AppState>;
@@ -205,10 +205,11 @@ pub async fn history(
 ) -> Result<HttpResponse, ApiError> {
     let snap = st.snapshot(&req);
     let day = respond::as_of(q.as_of.as_deref())?;
-    let p = entities::partnership(&snap, &id)?;
-    let body = HistoryBody::new(&snap, p, day);
-    let bytes = body::to_vec(&body, body.size_hint());
-    Ok(graph_bytes(&req, snap.version, Some(day), bytes))
+    respond::cheap_read(&st, &req, snap.version, day, || {
+        let p = entities::partnership(&snap, &id)?;
+        let body = HistoryBody::new(&snap, p, day);
+        Ok(body::to_vec(&body, body.size_hint()))
+    })
 }
 
 /// Update a partnership's kind, note or sources with a JSON merge patch (RFC 7386). Its id and

@@ -2,8 +2,9 @@
 //!
 //! It owns the HTTP contract: routes under `/v1`, request and response DTOs ([`dto`]), the mapping of
 //! service errors to `application/problem+json` ([`error`]), bearer-token auth and CORS ([`state`]),
-//! Prometheus metrics ([`metrics`]) and the OpenAPI document ([`openapi`], committed at
-//! `api-spec/openapi.json`). It calls `citygraph-service` for everything else and never touches the
+//! Prometheus metrics ([`metrics`]), the cheap reads' bodies written straight from the snapshot
+//! ([`body`]) and their answer cache ([`read_cache`]), and the OpenAPI document ([`openapi`],
+//! committed at `api-spec/openapi.json`). It calls `citygraph-service` for everything else and never touches the
 //! store directly; it installs no tracing subscriber (the binary does).
 //!
 //! Start with [`app`], then one handler module in `routes`.

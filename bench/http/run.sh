@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 CITY=${1:-us-chicago}
 DUR=${2:-15s}
-cargo build --release --locked -p citygraph-server -p citygraph-api --example bare >/dev/null
+cargo build --release --locked -p citygraph-server >/dev/null
+cargo build --release --locked -p citygraph-api --example bare >/dev/null
 work=$(mktemp -d)
 trap 'kill $cg $bare 2>/dev/null || true; rm -rf "$work"' EXIT
 CITYGRAPH_LOG=${CITYGRAPH_LOG:-info} "${CARGO_TARGET_DIR:-target}/release/citygraph" --data-dir "$work/data" serve --bind 127.0.0.1:18080 2> "$work/cg.log" &

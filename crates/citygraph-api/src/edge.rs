@@ -348,9 +348,15 @@ pub async fn edge(
     // An `Err` here is rendered by actix itself; the inner error handler leaves none in practice.
     let res = error::rewrite(next.call(req).await?);
     if let Some(st) = &state {
-        let route = res.request().match_pattern();
-        let route = route.as_deref().unwrap_or("other");
-        observe(st, method, route, &res, start);
+        // The documented routes are labelled from the table (no regex); the others (the pages,
+        // the API docs) by the pattern actix matched.
+        match routes().find(res.request().path()) {
+            Some(r) => observe(st, method, &r.template, &res, start),
+            None => {
+                let route = res.request().match_pattern();
+                observe(st, method, route.as_deref().unwrap_or("other"), &res, start);
+            }
+        }
     }
     Ok(res)
 }

@@ -2,17 +2,20 @@
 //!
 //! It owns the HTTP contract: routes under `/v1`, request and response DTOs ([`dto`]), the mapping of
 //! service errors to `application/problem+json` ([`error`]), bearer-token auth and CORS ([`state`]),
-//! Prometheus metrics ([`metrics`]) and the OpenAPI document ([`openapi`], committed at
-//! `api-spec/openapi.json`). It calls `citygraph-service` for everything else and never touches the
+//! Prometheus metrics ([`metrics`]), the cheap reads' bodies written straight from the snapshot
+//! ([`body`]) and their answer cache ([`read_cache`]), and the OpenAPI document ([`openapi`],
+//! committed at `api-spec/openapi.json`). It calls `citygraph-service` for everything else and never touches the
 //! store directly; it installs no tracing subscriber (the binary does).
 //!
 //! Start with [`app`], then one handler module in `routes`.
 
+pub mod body;
 pub mod consistency;
 pub mod dto;
 pub mod edge;
 pub mod error;
 pub mod metrics;
+pub mod read_cache;
 pub mod respond;
 pub mod routes;
 pub mod state;
@@ -187,11 +190,16 @@ pub fn app(
 
 /// The root span of each request (method, route, status, request id) at DEBUG: with the default
 /// `info` filter it is not built, which keeps the hot read path cheap; `CITYGRAPH_LOG=debug` (or
-/// `info,tracing_actix_web=debug`) turns request spans on.
+/// `info,citygraph_api=debug`, the spans' target) turns request spans on.
 pub struct RequestSpan;
 
 impl tracing_actix_web::RootSpanBuilder for RequestSpan {
     fn on_request_start(request: &ServiceRequest) -> tracing::Span {
+        // The macro reads the matched route pattern (a walk of the route map) before it knows
+        // whether the span is wanted: ask first.
+        if !tracing::enabled!(tracing::Level::DEBUG) {
+            return tracing::Span::none();
+        }
         tracing_actix_web::root_span!(level = tracing::Level::DEBUG, request)
     }
 

@@ -3,12 +3,14 @@
 use actix_web::body::MessageBody;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
+use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse};
 use citygraph_core::{CountryCode, Day, PartialDate, Region};
 use citygraph_service::query;
 use serde::Serialize;
 
 use crate::error::ApiError;
+use crate::state::AppState;
 
 /// Parses `as_of` (default: today) by the partial-date rule.
 pub fn as_of(raw: Option<&str>) -> Result<Day, ApiError> {
@@ -170,6 +172,31 @@ pub fn graph_bytes(
         .insert_header((header::ETAG, etag))
         .insert_header(("X-Graph-Version", version))
         .body(bytes)
+}
+
+/// A cheap read's answer (a city's partners or networks, a network's members, a partnership's
+/// history) at `version` for `day`: from the read cache ([`crate::read_cache`]) when it holds the
+/// request's target, else `compute`d and stored. Then as [`graph_bytes`].
+pub fn cheap_read(
+    st: &AppState,
+    req: &HttpRequest,
+    version: u64,
+    day: Day,
+    compute: impl FnOnce() -> Result<Vec<u8>, ApiError>,
+) -> Result<HttpResponse, ApiError> {
+    let target = req
+        .uri()
+        .path_and_query()
+        .map_or(req.path(), |pq| pq.as_str());
+    let bytes = match st.reads.get(version, day, target) {
+        Some(bytes) => bytes,
+        None => {
+            let bytes = Bytes::from(compute()?);
+            st.reads.put(version, day, target, bytes.clone());
+            bytes
+        }
+    };
+    Ok(graph_bytes(req, version, Some(day), bytes))
 }
 
 /// A JSON answer to a write: 200 or 201 with the new graph version.

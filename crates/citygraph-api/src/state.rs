@@ -44,6 +44,8 @@ pub struct ApiConfig {
     /// Whether writes can succeed now (the store's disk has space, the store is healthy); `/readyz`
     /// answers 503 with the reason while they cannot.
     pub readiness: Option<Readiness>,
+    /// Bytes of the cheap reads' answer cache ([`crate::read_cache`]); 0 turns it off.
+    pub read_cache_bytes: usize,
 }
 
 /// A check of whether writes can succeed now; the reason when not.
@@ -69,6 +71,7 @@ impl Default for ApiConfig {
             scan_wait: std::time::Duration::from_secs(10),
             limits: crate::edge::Limits::default(),
             readiness: None,
+            read_cache_bytes: 4 << 20,
         }
     }
 }
@@ -115,6 +118,8 @@ pub struct AppState {
     pub metrics: Metrics,
     /// Turns of the blocking scans (see [`ApiConfig::scan_threads`]).
     pub scans: tokio::sync::Semaphore,
+    /// The cheap reads' answers at the current version ([`ApiConfig::read_cache_bytes`]).
+    pub reads: crate::read_cache::ReadCache,
 }
 
 impl AppState {
@@ -126,8 +131,10 @@ impl AppState {
             .filter(|t| !t.trim().is_empty())
             .map(|t| named_token(t))
             .collect();
+        let reads = crate::read_cache::ReadCache::new(config.read_cache_bytes);
         web::Data::new(AppState {
             svc,
+            reads,
             tokens,
             config,
             metrics: Metrics::default(),

@@ -149,72 +149,88 @@ impl StatusFilter {
     }
 }
 
-/// A partner of a city on a day.
-#[derive(Clone, Debug)]
-pub struct Partner {
-    pub city: Arc<City>,
-    pub partnership: Arc<Partnership>,
+/// A partner of a city on a day, borrowed from the snapshot.
+#[derive(Clone, Copy, Debug)]
+pub struct Partner<'a> {
+    pub city: &'a City,
+    pub partnership: &'a Partnership,
     pub status: Status,
 }
 
+/// The partners of a city on a day, borrowed from the snapshot.
+#[derive(Clone, Debug)]
+pub struct Partners<'a> {
+    /// The city asked about (an id it formerly had resolves to it).
+    pub city: &'a City,
+    pub partners: Vec<Partner<'a>>,
+}
+
 /// The partners of `city` on `day` whose link passes `status` and `kind`; links not yet established
-/// on `day` are never listed. Ordered by partner name, then id.
-pub fn partners(
-    s: &Snapshot,
+/// on `day` are never listed. Ordered by partner name, then id. Borrows everything from the
+/// snapshot: the only allocation is the list itself.
+pub fn partners<'a>(
+    s: &'a Snapshot,
     city: &str,
     day: Day,
     status: StatusFilter,
     kind: Option<PartnershipKind>,
-) -> Result<Vec<Partner>> {
+) -> Result<Partners<'a>> {
     let me = entities::city(s, city)?;
-    let mut out: Vec<Partner> = s
-        .partnerships_of(me.id.as_str())
-        .filter(|p| kind.is_none_or(|k| k == p.kind))
-        .filter_map(|p| {
-            let st = p.status_on(day)?;
-            if !status.accepts(st) {
-                return None;
-            }
-            let other = s.city(p.other(&me.id).as_str())?;
-            Some(Partner {
-                city: other.clone(),
-                partnership: p.clone(),
+    let links = s
+        .links_of
+        .get(me.id.as_str())
+        .map_or(&[][..], |l| l.as_slice());
+    let mut out: Vec<Partner<'a>> = Vec::with_capacity(links.len());
+    for p in links.iter().filter_map(|pid| s.partnership(pid.as_str())) {
+        if kind.is_some_and(|k| k != p.kind) {
+            continue;
+        }
+        let Some(st) = p.status_on(day).filter(|st| status.accepts(*st)) else {
+            continue;
+        };
+        if let Some(other) = s.city(p.other(&me.id).as_str()) {
+            out.push(Partner {
+                city: other,
+                partnership: p,
                 status: st,
-            })
-        })
-        .collect();
-    out.sort_by(|a, b| (&a.city.name, &a.city.id).cmp(&(&b.city.name, &b.city.id)));
-    Ok(out)
+            });
+        }
+    }
+    // Ids are unique, so the unstable sort gives the one order.
+    out.sort_unstable_by(|a, b| (&a.city.name, &a.city.id).cmp(&(&b.city.name, &b.city.id)));
+    Ok(Partners {
+        city: me,
+        partners: out,
+    })
 }
 
-/// Members of a network (memberships in force on `day`, or all with `all`), by city id.
-pub fn members(
-    s: &Snapshot,
+/// Members of a network (memberships in force on `day`, or all with `all`), by membership id,
+/// borrowed from the snapshot.
+pub fn members<'a>(
+    s: &'a Snapshot,
     network: &str,
     day: Day,
     all: bool,
-) -> Result<Vec<(Arc<Membership>, Arc<City>)>> {
+) -> Result<Vec<(&'a Membership, &'a City)>> {
     entities::network(s, network)?;
     Ok(s.members_of(network)
         .filter(|m| all || m.in_force_on(day))
-        .filter_map(|m| s.city(m.city.as_str()).map(|c| (m.clone(), c.clone())))
+        .filter_map(|m| s.city(m.city.as_str()).map(|c| (&**m, &**c)))
         .collect())
 }
 
-/// Networks of a city (memberships in force on `day`, or all with `all`), by network id.
-pub fn networks_of(
-    s: &Snapshot,
+/// Networks of a city (memberships in force on `day`, or all with `all`), by membership id,
+/// borrowed from the snapshot.
+pub fn networks_of<'a>(
+    s: &'a Snapshot,
     city: &str,
     day: Day,
     all: bool,
-) -> Result<Vec<(Arc<Membership>, Arc<Network>)>> {
+) -> Result<Vec<(&'a Membership, &'a Network)>> {
     let me = entities::city(s, city)?;
     Ok(s.memberships_of(me.id.as_str())
         .filter(|m| all || m.in_force_on(day))
-        .filter_map(|m| {
-            s.network(m.network.as_str())
-                .map(|n| (m.clone(), n.clone()))
-        })
+        .filter_map(|m| s.network(m.network.as_str()).map(|n| (&**m, &**n)))
         .collect())
 }
 

@@ -5,9 +5,12 @@ use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use citygraph_core::City;
 use citygraph_service::{entities, query};
 
+use crate::body::{
+    self, CityNetworksBody, CityPlace, DayStr, NetworkRows, PartnerRows, PartnersBody,
+};
 use crate::dto::{
-    CityListQuery, CityNetworkView, CityNetworksView, CityPage, CityRef, DeleteQuery, DeletedView,
-    NetworkRef, PartnerView, PartnersQuery, PartnersView,
+    CityListQuery, CityNetworksView, CityPage, DeleteQuery, DeletedView, PartnersQuery,
+    PartnersView,
 };
 use crate::error::{ApiError, Problem};
 use crate::respond::{self, graph_json, written};
@@ -201,41 +204,35 @@ pub async fn city_partners(
 ) -> Result<HttpResponse, ApiError> {
     let snap = st.snapshot(&req);
     let day = respond::as_of(q.as_of.as_deref())?;
-    let status = query::StatusFilter::parse_or_default(q.status.as_deref())?;
     // A cheap read (the city's own links), answered here: it never waits for analytics and never
-    // enters the analytics cache.
-    let me = entities::city(&snap, &id)?;
-    let partners = query::partners(&snap, &id, day, status, q.kind)?;
-    let count = partners.len();
-    let page = match respond::sub_page(q.limit, q.cursor.as_deref())? {
-        None => query::Page {
-            items: partners,
-            next: None,
-        },
-        Some((limit, cursor)) => query::page_in_order(partners, cursor.as_deref(), limit, |p| {
-            p.partnership.id.as_str()
-        })?,
-    };
-    let body = PartnersView {
-        city: CityRef::from(&**me),
-        as_of: day.to_string(),
-        count,
-        next: respond::next_link(&req, page.next),
-        partners: page
-            .items
-            .iter()
-            .map(|p| PartnerView {
-                city: CityRef::from(&*p.city),
-                partnership: p.partnership.id.to_string(),
-                kind: p.partnership.kind,
-                status: p.status,
-                established: p.partnership.established(),
-                ended: p.partnership.ended(),
-            })
-            .collect(),
-        version: snap.version,
-    };
-    Ok(graph_json(&req, snap.version, Some(day), &body))
+    // enters the analytics cache. Written straight from the snapshot into the response's buffer,
+    // or taken from the read cache.
+    respond::cheap_read(&st, &req, snap.version, day, || {
+        let status = query::StatusFilter::parse_or_default(q.status.as_deref())?;
+        let found = query::partners(&snap, &id, day, status, q.kind)?;
+        let count = found.partners.len();
+        let page = match respond::sub_page(q.limit, q.cursor.as_deref())? {
+            None => query::Page {
+                items: found.partners,
+                next: None,
+            },
+            Some((limit, cursor)) => {
+                query::page_in_order(found.partners, cursor.as_deref(), limit, |p| {
+                    p.partnership.id.as_str()
+                })?
+            }
+        };
+        let next = respond::next_link(&req, page.next);
+        let body = PartnersBody {
+            city: CityPlace::from(found.city),
+            as_of: DayStr(day),
+            count,
+            partners: PartnerRows(&page.items),
+            next: next.as_deref(),
+            version: snap.version,
+        };
+        Ok(body::to_vec(&body, body.size_hint()))
+    })
 }
 
 /// The networks a city belongs to on a day.
@@ -260,36 +257,29 @@ pub async fn city_networks(
 ) -> Result<HttpResponse, ApiError> {
     let snap = st.snapshot(&req);
     let day = respond::as_of(q.as_of.as_deref())?;
-    let list = query::networks_of(&snap, &id, day, q.all.unwrap_or(false))?;
-    let count = list.len();
-    let page = match respond::sub_page(q.limit, q.cursor.as_deref())? {
-        None => query::Page {
-            items: list,
-            next: None,
-        },
-        Some((limit, cursor)) => {
-            query::page_in_order(list, cursor.as_deref(), limit, |(m, _)| m.id.as_str())?
-        }
-    };
-    let body = CityNetworksView {
-        city: id.to_string(),
-        as_of: day.to_string(),
-        count,
-        next: respond::next_link(&req, page.next),
-        networks: page
-            .items
-            .iter()
-            .map(|(m, n)| CityNetworkView {
-                network: NetworkRef {
-                    id: n.id.to_string(),
-                    name: n.name.clone(),
-                },
-                membership: (**m).clone(),
-            })
-            .collect(),
-        version: snap.version,
-    };
-    Ok(graph_json(&req, snap.version, Some(day), &body))
+    respond::cheap_read(&st, &req, snap.version, day, || {
+        let list = query::networks_of(&snap, &id, day, q.all.unwrap_or(false))?;
+        let count = list.len();
+        let page = match respond::sub_page(q.limit, q.cursor.as_deref())? {
+            None => query::Page {
+                items: list,
+                next: None,
+            },
+            Some((limit, cursor)) => {
+                query::page_in_order(list, cursor.as_deref(), limit, |(m, _)| m.id.as_str())?
+            }
+        };
+        let next = respond::next_link(&req, page.next);
+        let body = CityNetworksBody {
+            city: &id,
+            as_of: DayStr(day),
+            count,
+            networks: NetworkRows(&page.items),
+            next: next.as_deref(),
+            version: snap.version,
+        };
+        Ok(body::to_vec(&body, body.size_hint()))
+    })
 }
 
 pub(crate) fn internal(e: actix_web::error::BlockingError) -> ApiError {

@@ -6,9 +6,9 @@ use citygraph_core::{Membership, Network};
 use citygraph_service::{entities, query};
 
 use super::cities::internal;
+use crate::body::{self, DayStr, MemberRows, MembersBody};
 use crate::dto::{
-    CityRef, DeleteQuery, DeletedView, MemberView, MembersQuery, MembersView, MembershipPage,
-    NetworkPage, PageQuery,
+    DeleteQuery, DeletedView, MembersQuery, MembersView, MembershipPage, NetworkPage, PageQuery,
 };
 use crate::error::{ApiError, Problem};
 use crate::respond::{self, graph_json, written};
@@ -187,33 +187,29 @@ pub async fn network_members(
 ) -> Result<HttpResponse, ApiError> {
     let snap = st.snapshot(&req);
     let day = respond::as_of(q.as_of.as_deref())?;
-    let list = query::members(&snap, &id, day, q.all.unwrap_or(false))?;
-    let count = list.len();
-    let page = match respond::sub_page(q.limit, q.cursor.as_deref())? {
-        None => query::Page {
-            items: list,
-            next: None,
-        },
-        Some((limit, cursor)) => {
-            query::page_in_order(list, cursor.as_deref(), limit, |(m, _)| m.id.as_str())?
-        }
-    };
-    let body = MembersView {
-        network: id.to_string(),
-        as_of: day.to_string(),
-        count,
-        next: respond::next_link(&req, page.next),
-        members: page
-            .items
-            .iter()
-            .map(|(m, c)| MemberView {
-                city: CityRef::from(&**c),
-                membership: (**m).clone(),
-            })
-            .collect(),
-        version: snap.version,
-    };
-    Ok(graph_json(&req, snap.version, Some(day), &body))
+    respond::cheap_read(&st, &req, snap.version, day, || {
+        let list = query::members(&snap, &id, day, q.all.unwrap_or(false))?;
+        let count = list.len();
+        let page = match respond::sub_page(q.limit, q.cursor.as_deref())? {
+            None => query::Page {
+                items: list,
+                next: None,
+            },
+            Some((limit, cursor)) => {
+                query::page_in_order(list, cursor.as_deref(), limit, |(m, _)| m.id.as_str())?
+            }
+        };
+        let next = respond::next_link(&req, page.next);
+        let body = MembersBody {
+            network: &id,
+            as_of: DayStr(day),
+            count,
+            members: MemberRows(&page.items),
+            next: next.as_deref(),
+            version: snap.version,
+        };
+        Ok(body::to_vec(&body, body.size_hint()))
+    })
 }
 
 /// List memberships in id order.

@@ -443,6 +443,7 @@ pub async fn metrics(_a: ReadAuth, st: Data) -> HttpResponse {
         (h + c.hits + c.joined, m + c.computed)
     });
     let jobs = st.svc.jobs().counts();
+    let reads = st.reads.counts();
     let mut text = st.metrics.render(&[
         (
             "citygraph_graph_version",
@@ -478,6 +479,21 @@ pub async fn metrics(_a: ReadAuth, st: Data) -> HttpResponse {
             "citygraph_analytics_cache_misses",
             "Analytics answers computed.",
             misses as f64,
+        ),
+        (
+            "citygraph_read_cache_hits",
+            "Cheap reads (partners, networks, members, histories) served from the read cache.",
+            reads.0 as f64,
+        ),
+        (
+            "citygraph_read_cache_misses",
+            "Cheap reads written from the snapshot.",
+            reads.1 as f64,
+        ),
+        (
+            "citygraph_read_cache_bytes",
+            "Bytes held by the read cache.",
+            st.reads.bytes() as f64,
         ),
         (
             "citygraph_result_cache_bytes",

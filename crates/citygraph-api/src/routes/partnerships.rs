@@ -6,9 +6,9 @@ use citygraph_core::{Event, Partnership};
 use citygraph_service::{entities, query};
 
 use super::cities::internal;
+use crate::body::{self, HistoryBody};
 use crate::dto::{
-    AsOfQuery, CityRef, DeletedView, HistoryView, PartnershipListQuery, PartnershipPage,
-    PartnershipView,
+    AsOfQuery, DeletedView, HistoryView, PartnershipListQuery, PartnershipPage, PartnershipView,
 };
 use crate::error::{ApiError, Problem};
 use crate::respond::{self, graph_json, written};
@@ -205,24 +205,11 @@ pub async fn history(
 ) -> Result<HttpResponse, ApiError> {
     let snap = st.snapshot(&req);
     let day = respond::as_of(q.as_of.as_deref())?;
-    let p = entities::partnership(&snap, &id)?;
-    let cities = p
-        .cities
-        .iter()
-        .filter_map(|c| snap.city(c.as_str()))
-        .map(|c| CityRef::from(&**c))
-        .collect();
-    let body = HistoryView {
-        id: p.id.to_string(),
-        cities,
-        kind: p.kind,
-        events: p.events.clone(),
-        status: p.status_now(),
-        as_of: day.to_string(),
-        status_on_as_of: p.status_on(day),
-        version: snap.version,
-    };
-    Ok(graph_json(&req, snap.version, Some(day), &body))
+    respond::cheap_read(&st, &req, snap.version, day, || {
+        let p = entities::partnership(&snap, &id)?;
+        let body = HistoryBody::new(&snap, p, day);
+        Ok(body::to_vec(&body, body.size_hint()))
+    })
 }
 
 /// Update a partnership's kind, note or sources with a JSON merge patch (RFC 7386). Its id and

@@ -381,7 +381,7 @@ fn observe<B>(
 /// Documents the answers of this layer and of the write path on every operation of `api`: 405,
 /// 414 and 431 everywhere; 415 where there is a request body; 507 on writes (the disk is full).
 /// Answers an operation documents itself are left as they are. Then the links from each create
-/// operation to the operations on what it created ([`add_links`]).
+/// operation to the operations on what it created (`add_links`).
 pub fn document(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     let problem = |description: &str| -> utoipa::openapi::RefOr<utoipa::openapi::Response> {
         let v = serde_json::json!({

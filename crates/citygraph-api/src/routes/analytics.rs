@@ -1,5 +1,5 @@
 //! `/v1/analytics/*` overlap, saturation, similarity and recommendations, and the one path every
-//! analytics handler takes ([`answer`]): parse the parameters into a typed request of
+//! analytics handler takes (`answer`): parse the parameters into a typed request of
 //! `citygraph_service::analytics::request`, make one service call, render the answer.
 
 use std::time::Duration;

@@ -1,6 +1,6 @@
 //! Graph analytics over projections (centrality, components, paths, neighbourhoods) and the
 //! lapse analytics (lapse report, survival, timelines). Every handler parses its parameters into a
-//! typed request and answers it through [`super::analytics::answer`].
+//! typed request and answers it through `super::analytics::answer`.
 
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use citygraph_core::algo::components::ComponentsResult;

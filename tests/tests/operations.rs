@@ -1,5 +1,6 @@
 //! Operations on the real binary: what `/readyz` reports, `CITYGRAPH_READ_AUTH` over `/metrics`
-//! and the exports, and a start refused for a bad setting naming it.
+//! and the exports, the read cache's size setting, and a start refused for a bad setting naming
+//! it.
 
 mod common;
 
@@ -32,6 +33,41 @@ fn readyz_reports_the_store_the_version_and_the_analytics_slots() {
     r.expect(200);
     assert_eq!(r.json["version"], 1, "the version served");
     assert_eq!(r.json["cities"], 1);
+}
+
+/// The value of an unlabelled metric in `/metrics`.
+fn metric(s: &Server, name: &str) -> f64 {
+    let text = s.get("/metrics").text();
+    text.lines()
+        .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.trim().parse().ok())
+        .unwrap_or_else(|| panic!("{name} in /metrics:\n{text}"))
+}
+
+#[test]
+fn the_read_cache_answers_a_repeated_read_and_its_setting_turns_it_off() {
+    for (mb, cached) in [("4", true), ("0", false)] {
+        let s = Server::start_with(ServerOptions::with_token().env("CITYGRAPH_READ_CACHE_MB", mb));
+        s.post(
+            "/v1/cities",
+            &city_json("fr-a", "A", "FR", "europe", 45.0, 3.0),
+        )
+        .expect(201);
+        let first = s.get("/v1/cities/fr-a/partners?as_of=2020-01-01");
+        first.expect(200);
+        let hits = metric(&s, "citygraph_read_cache_hits");
+        let again = s.get("/v1/cities/fr-a/partners?as_of=2020-01-01");
+        again.expect(200);
+        assert_eq!(again.json, first.json);
+        let after = metric(&s, "citygraph_read_cache_hits");
+        assert_eq!(
+            after > hits,
+            cached,
+            "CITYGRAPH_READ_CACHE_MB={mb}: hits {hits} -> {after}"
+        );
+        if !cached {
+            assert_eq!(metric(&s, "citygraph_read_cache_bytes"), 0.0);
+        }
+    }
 }
 
 #[test]

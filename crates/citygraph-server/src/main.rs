@@ -131,6 +131,10 @@ enum Command {
         /// Largest import body, in bytes.
         #[arg(long, env = "CITYGRAPH_IMPORT_LIMIT", default_value_t = 256 << 20)]
         import_limit: usize,
+        /// Megabytes of the cache of the cheap reads' answers at the current version (partners,
+        /// a city's networks, a network's members, histories); 0 turns it off.
+        #[arg(long, env = "CITYGRAPH_READ_CACHE_MB", default_value_t = 4)]
+        read_cache_mb: usize,
         /// Analytics computations run at once (the analytics workers).
         #[arg(long, env = "CITYGRAPH_MAX_COMPUTATIONS", default_value_t = 2)]
         max_computations: usize,
@@ -463,6 +467,7 @@ fn main() -> Result<()> {
             cors_origins,
             json_limit,
             import_limit,
+            read_cache_mb,
             max_computations,
             limits,
             workers,
@@ -502,6 +507,7 @@ fn main() -> Result<()> {
                 cors_origins: cors_origins.into_iter().filter(|o| !o.is_empty()).collect(),
                 json_limit,
                 import_limit,
+                read_cache_bytes: read_cache_mb.saturating_mul(1 << 20),
                 jobs_auth,
                 scan_threads: limits.scan_threads.max(1),
                 readiness: store.map(|store| {

@@ -66,6 +66,20 @@ pub fn sub_page(
     Ok(Some((limit(limit_raw)?, cursor.map(str::to_owned))))
 }
 
+/// The page of a sub-list that `limit` and `cursor` ask for ([`sub_page`]): the whole list when
+/// neither is given, else one page in the list's order, `key` naming an item for the cursor.
+pub fn sub_list_page<T>(
+    items: Vec<T>,
+    limit_raw: Option<usize>,
+    cursor: Option<&str>,
+    key: impl Fn(&T) -> &str,
+) -> Result<query::Page<T>, ApiError> {
+    Ok(match sub_page(limit_raw, cursor)? {
+        None => query::Page { items, next: None },
+        Some((limit, cursor)) => query::page_in_order(items, cursor.as_deref(), limit, key)?,
+    })
+}
+
 pub fn country(raw: Option<&str>) -> Result<Option<CountryCode>, ApiError> {
     raw.filter(|s| !s.is_empty())
         .map(|s| {

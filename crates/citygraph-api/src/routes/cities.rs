@@ -211,17 +211,9 @@ pub async fn city_partners(
         let status = query::StatusFilter::parse_or_default(q.status.as_deref())?;
         let found = query::partners(&snap, &id, day, status, q.kind)?;
         let count = found.partners.len();
-        let page = match respond::sub_page(q.limit, q.cursor.as_deref())? {
-            None => query::Page {
-                items: found.partners,
-                next: None,
-            },
-            Some((limit, cursor)) => {
-                query::page_in_order(found.partners, cursor.as_deref(), limit, |p| {
-                    p.partnership.id.as_str()
-                })?
-            }
-        };
+        let page = respond::sub_list_page(found.partners, q.limit, q.cursor.as_deref(), |p| {
+            p.partnership.id.as_str()
+        })?;
         let next = respond::next_link(&req, page.next);
         let body = PartnersBody {
             city: CityPlace::from(found.city),
@@ -260,15 +252,8 @@ pub async fn city_networks(
     respond::cheap_read(&st, &req, snap.version, day, || {
         let list = query::networks_of(&snap, &id, day, q.all.unwrap_or(false))?;
         let count = list.len();
-        let page = match respond::sub_page(q.limit, q.cursor.as_deref())? {
-            None => query::Page {
-                items: list,
-                next: None,
-            },
-            Some((limit, cursor)) => {
-                query::page_in_order(list, cursor.as_deref(), limit, |(m, _)| m.id.as_str())?
-            }
-        };
+        let page =
+            respond::sub_list_page(list, q.limit, q.cursor.as_deref(), |(m, _)| m.id.as_str())?;
         let next = respond::next_link(&req, page.next);
         let body = CityNetworksBody {
             city: &id,

@@ -190,15 +190,8 @@ pub async fn network_members(
     respond::cheap_read(&st, &req, snap.version, day, || {
         let list = query::members(&snap, &id, day, q.all.unwrap_or(false))?;
         let count = list.len();
-        let page = match respond::sub_page(q.limit, q.cursor.as_deref())? {
-            None => query::Page {
-                items: list,
-                next: None,
-            },
-            Some((limit, cursor)) => {
-                query::page_in_order(list, cursor.as_deref(), limit, |(m, _)| m.id.as_str())?
-            }
-        };
+        let page =
+            respond::sub_list_page(list, q.limit, q.cursor.as_deref(), |(m, _)| m.id.as_str())?;
         let next = respond::next_link(&req, page.next);
         let body = MembersBody {
             network: &id,
